@@ -1,0 +1,72 @@
+package io.gazette.article;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A news article as stored. Never serialised directly: see {@link ArticleView}. */
+@Entity
+@Table(name = "article")
+public class Article {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  public String slug;
+
+  public String title;
+
+  /** The summary as the editor wrote it; null when none was given. */
+  public String summary;
+
+  /** The first paragraph of the body as plain text, served when {@link #summary} is null. */
+  public String excerpt;
+
+  public String body;
+
+  @Column(name = "body_html")
+  public String bodyHtml;
+
+  public String source;
+
+  public String author;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]")
+  public List<String> tags;
+
+  public String status;
+
+  @Column(name = "published_at")
+  public Instant publishedAt;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  /** Editorial version, +1 on every change; managed by the service, not by Hibernate. */
+  public long version;
+
+  @Column(name = "comments_open")
+  public boolean commentsOpen;
+
+  @Column(name = "comment_count")
+  public int commentCount;
+
+  /** Visible to anonymous readers: published, and not scheduled for later. */
+  public boolean isPublicAt(Instant now) {
+    return ArticleStatus.PUBLISHED.wire().equals(status)
+        && publishedAt != null
+        && !publishedAt.isAfter(now);
+  }
+}

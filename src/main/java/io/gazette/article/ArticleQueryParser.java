@@ -1,0 +1,141 @@
+package io.gazette.article;
+
+import io.gazette.common.ApiException;
+import io.gazette.common.Cursor;
+import io.gazette.common.ProblemType;
+import io.gazette.common.QueryParameters;
+import io.gazette.common.Times;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Turns the query string of {@code GET /articles} into a validated {@link ArticleListQuery}. */
+final class ArticleQueryParser {
+
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 100;
+  static final Set<String> PARAMETERS =
+      Set.of(
+          "limit",
+          "cursor",
+          "page",
+          "sort",
+          "tag",
+          "author",
+          "source",
+          "publishedAfter",
+          "publishedBefore",
+          "q",
+          "status",
+          "fields");
+
+  private ArticleQueryParser() {}
+
+  /**
+   * @param seesUnpublished whether the caller holds a token; {@code status} other than {@code
+   *     published} needs one
+   */
+  static ArticleListQuery parse(MultivaluedMap<String, String> raw, boolean seesUnpublished) {
+    QueryParameters parameters = new QueryParameters(raw, PARAMETERS);
+    int limit = parameters.integer("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+    ArticleSort sort =
+        parameters
+            .single("sort")
+            .map(
+                value ->
+                    ArticleSort.fromParameter(value.strip())
+                        .orElseThrow(
+                            () ->
+                                ApiException.badParameter(
+                                    "sort", "must be one of " + ArticleSort.allowed())))
+            .orElse(ArticleSort.PUBLISHED_DESC);
+    Integer page = parameters.integer("page", 1, 1_000_000).orElse(null);
+    Cursor cursor = parameters.single("cursor").map(value -> cursor(value, sort)).orElse(null);
+    if (cursor != null && page != null) {
+      throw ApiException.badParameter("page", "cannot be combined with cursor");
+    }
+    ArticleStatus status = status(parameters, seesUnpublished);
+    return new ArticleListQuery(
+        limit,
+        cursor,
+        page,
+        sort,
+        parameters.all("tag").stream().map(String::strip).toList(),
+        parameters.text("author").orElse(null),
+        parameters.text("source").orElse(null),
+        parameters.time("publishedAfter").orElse(null),
+        parameters.time("publishedBefore").orElse(null),
+        parameters.text("q").orElse(null),
+        status,
+        fields(parameters));
+  }
+
+  private static Cursor cursor(String value, ArticleSort sort) {
+    Cursor cursor =
+        Cursor.decode(value.strip())
+            .filter(decoded -> !sort.timeKey || validTimeKey(decoded.key()))
+            .orElseThrow(
+                () ->
+                    ApiException.badParameter(
+                        "cursor",
+                        "is not a cursor this API issued (take it from meta.nextCursor)"));
+    if (!cursor.sort().equals(sort.parameter())) {
+      throw ApiException.badParameter(
+          "cursor", "was issued for sort=" + cursor.sort() + " and cannot continue another sort");
+    }
+    return cursor;
+  }
+
+  private static boolean validTimeKey(String key) {
+    return key.equals("-infinity") || Times.parse(key).isPresent();
+  }
+
+  private static ArticleStatus status(QueryParameters parameters, boolean seesUnpublished) {
+    String value = parameters.single("status").map(String::strip).orElse(null);
+    if (value == null || value.equals("any")) {
+      if (value != null && !seesUnpublished) {
+        throw unauthorisedStatus();
+      }
+      return null;
+    }
+    ArticleStatus status =
+        ArticleStatus.fromWire(value)
+            .orElseThrow(
+                () ->
+                    ApiException.badParameter(
+                        "status", "must be one of draft, published, archived, any"));
+    if (status != ArticleStatus.PUBLISHED && !seesUnpublished) {
+      throw unauthorisedStatus();
+    }
+    return status;
+  }
+
+  private static ApiException unauthorisedStatus() {
+    return new ApiException(
+        ProblemType.UNAUTHORIZED,
+        "Listing unpublished articles (status) needs an 'Authorization: Bearer <token>' header");
+  }
+
+  static Set<String> fields(QueryParameters parameters) {
+    return parameters
+        .single("fields")
+        .map(
+            value -> {
+              Set<String> fields = new LinkedHashSet<>();
+              for (String field : value.split(",")) {
+                String name = field.strip();
+                if (!ArticleView.FIELDS.contains(name)) {
+                  throw ApiException.badParameter(
+                      "fields",
+                      "names an unknown field '"
+                          + name
+                          + "'; known: "
+                          + String.join(",", ArticleView.FIELDS));
+                }
+                fields.add(name);
+              }
+              return fields;
+            })
+        .orElse(null);
+  }
+}

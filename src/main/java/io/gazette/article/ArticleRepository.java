@@ -1,0 +1,226 @@
+package io.gazette.article;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Articles in PostgreSQL. Single articles go through Panache; list pages are one SQL statement each
+ * (keyset on an indexed key, no bodies unless asked for) because they are the hot read path.
+ */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepository<Article> {
+
+  private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
+
+  private final AgroalDataSource dataSource;
+
+  public ArticleRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A number is an id, anything else a slug. */
+  public Optional<Article> findByIdOrSlug(String idOrSlug) {
+    if (ID.matcher(idOrSlug).matches()) {
+      return findByIdOptional(Long.parseLong(idOrSlug));
+    }
+    return find("slug", idOrSlug).firstResultOptional();
+  }
+
+  /** Like {@link #findByIdOrSlug} but holds the row lock until the transaction ends. */
+  public Optional<Article> lockByIdOrSlug(String idOrSlug) {
+    if (ID.matcher(idOrSlug).matches()) {
+      return findByIdOptional(Long.parseLong(idOrSlug), LockModeType.PESSIMISTIC_WRITE);
+    }
+    return find("slug", idOrSlug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+  }
+
+  public boolean slugTaken(String slug, Long exceptId) {
+    return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
+  }
+
+  /**
+   * Gives an article the id it had elsewhere (demo content, imports) and moves the id sequence past
+   * it, so that ids the server assigns later never collide.
+   */
+  public void moveToId(long currentId, long wantedId) {
+    getEntityManager().flush();
+    getEntityManager().clear();
+    getEntityManager()
+        .createNativeQuery("update article set id = ?1 where id = ?2")
+        .setParameter(1, wantedId)
+        .setParameter(2, currentId)
+        .executeUpdate();
+    getEntityManager()
+        .createNativeQuery(
+            "select setval(pg_get_serial_sequence('article', 'id'),"
+                + " greatest((select max(id) from article), 1))")
+        .getSingleResult();
+  }
+
+  /** Runs a list query; returns one page (with one look-ahead row to know if there is more). */
+  ArticleListing list(ArticleListQuery query, boolean includeUnpublished, Instant now) {
+    List<Object> filters = new ArrayList<>();
+    String where = where(query, includeUnpublished, now, filters);
+    ArticleSort sort = query.sort();
+    String direction = sort.descending ? " desc" : " asc";
+    List<Object> parameters = new ArrayList<>(filters);
+    StringBuilder sql = new StringBuilder("select ").append(columns(query));
+    sql.append(", ").append(sort.keyExpression).append(" as sort_key from article");
+    sql.append(where);
+    if (query.cursor() != null) {
+      sql.append(where.isEmpty() ? " where " : " and ");
+      sql.append("(")
+          .append(sort.keyExpression)
+          .append(", id) ")
+          .append(sort.descending ? "<" : ">")
+          .append(sort.timeKey ? " (?::timestamptz, ?)" : " (?, ?)");
+      parameters.add(query.cursor().key());
+      parameters.add(query.cursor().id());
+    }
+    sql.append(" order by ").append(sort.keyExpression).append(direction);
+    sql.append(", id").append(direction).append(" limit ?");
+    parameters.add(query.limit() + 1);
+    if (query.page() != null) {
+      sql.append(" offset ?");
+      parameters.add((long) (query.page() - 1) * query.limit());
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      List<ArticleListing.Row> rows = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        bind(statement, parameters);
+        try (ResultSet result = statement.executeQuery()) {
+          while (result.next()) {
+            rows.add(
+                new ArticleListing.Row(view(result, query.needsBody()), sortKey(result, sort)));
+          }
+        }
+      }
+      boolean more = rows.size() > query.limit();
+      if (more) {
+        rows = rows.subList(0, query.limit());
+      }
+      Long total = query.page() == null ? null : count(connection, where, filters);
+      return new ArticleListing(rows, more, total);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Listing articles failed", e);
+    }
+  }
+
+  private static long count(Connection connection, String where, List<Object> filters)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select count(*) from article" + where)) {
+      bind(statement, filters);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private static String where(
+      ArticleListQuery query, boolean includeUnpublished, Instant now, List<Object> parameters) {
+    List<String> conditions = new ArrayList<>();
+    if (!includeUnpublished) {
+      conditions.add("status = 'published' and published_at <= ?");
+      parameters.add(now);
+    } else if (query.status() != null) {
+      conditions.add("status = ?");
+      parameters.add(query.status().wire());
+    }
+    for (String tag : query.tags()) {
+      conditions.add("tags @> array[?]::text[]");
+      parameters.add(tag);
+    }
+    if (query.author() != null) {
+      conditions.add("author = ?");
+      parameters.add(query.author());
+    }
+    if (query.source() != null) {
+      conditions.add("source = ?");
+      parameters.add(query.source());
+    }
+    if (query.publishedAfter() != null) {
+      conditions.add("published_at >= ?");
+      parameters.add(query.publishedAfter());
+    }
+    if (query.publishedBefore() != null) {
+      conditions.add("published_at < ?");
+      parameters.add(query.publishedBefore());
+    }
+    if (query.text() != null) {
+      conditions.add("search @@ websearch_to_tsquery('english', ?)");
+      parameters.add(query.text());
+    }
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  private static String columns(ArticleListQuery query) {
+    return "id, slug, title, coalesce(summary, excerpt) as summary, "
+        + (query.needsBody() ? "body, body_html, " : "")
+        + "source, author, tags, status, published_at, created_at, updated_at, version,"
+        + " comments_open, comment_count";
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> parameters)
+      throws SQLException {
+    for (int i = 0; i < parameters.size(); i++) {
+      Object value = parameters.get(i);
+      if (value instanceof Instant instant) {
+        statement.setTimestamp(i + 1, Timestamp.from(instant));
+      } else {
+        statement.setObject(i + 1, value);
+      }
+    }
+  }
+
+  private static ArticleView view(ResultSet row, boolean withBody) throws SQLException {
+    return new ArticleView(
+        row.getLong("id"),
+        row.getString("slug"),
+        row.getString("title"),
+        row.getString("summary"),
+        withBody ? row.getString("body") : null,
+        withBody ? row.getString("body_html") : null,
+        row.getString("source"),
+        row.getString("author"),
+        Arrays.asList((String[]) row.getArray("tags").getArray()),
+        row.getString("status"),
+        instant(row, "published_at"),
+        instant(row, "created_at"),
+        instant(row, "updated_at"),
+        row.getLong("version"),
+        row.getBoolean("comments_open"),
+        row.getInt("comment_count"));
+  }
+
+  private static String sortKey(ResultSet row, ArticleSort sort) throws SQLException {
+    if (!sort.timeKey) {
+      return row.getString("sort_key");
+    }
+    Instant key = instant(row, "sort_key");
+    return key == null ? "-infinity" : key.toString();
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    if (value == null || value.equals(OffsetDateTime.MIN) || value.getYear() < -4000) {
+      return null;
+    }
+    return value.toInstant();
+  }
+}

@@ -1,0 +1,236 @@
+package io.gazette.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gazette.common.ApiException;
+import io.gazette.common.EntityTags;
+import io.gazette.common.JsonBodies;
+import io.gazette.common.ProblemType;
+import io.gazette.common.Times;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Article use cases. Owns the transactions; resources only translate HTTP. */
+@ApplicationScoped
+public class ArticleService {
+
+  private final ArticleRepository articles;
+  private final BodyRenderer renderer;
+  private final SlugGenerator slugs;
+  private final JsonBodies json;
+  private final ObjectMapper mapper;
+
+  public ArticleService(
+      ArticleRepository articles,
+      BodyRenderer renderer,
+      SlugGenerator slugs,
+      JsonBodies json,
+      ObjectMapper mapper) {
+    this.articles = articles;
+    this.renderer = renderer;
+    this.slugs = slugs;
+    this.json = json;
+    this.mapper = mapper;
+  }
+
+  /**
+   * One article by id or slug, if it exists and the caller may see it: anonymous readers see only
+   * published articles whose publication time has come.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ArticleView> find(String idOrSlug, boolean includeUnpublished) {
+    Instant now = Instant.now();
+    return articles
+        .findByIdOrSlug(idOrSlug)
+        .filter(article -> includeUnpublished || article.isPublicAt(now))
+        .map(ArticleView::of);
+  }
+
+  /** One page of a list; anonymous callers get visible articles only. */
+  ArticleListing list(ArticleListQuery query, boolean includeUnpublished) {
+    return articles.list(query, includeUnpublished, Instant.now());
+  }
+
+  /** Creates an article; the slug is generated from the title when not given. */
+  @Transactional
+  public ArticleView create(ArticleInput input) {
+    Instant now = Times.now();
+    Article article = new Article();
+    article.createdAt = now;
+    article.version = 1;
+    apply(article, input, now);
+    article.updatedAt = now;
+    articles.persistAndFlush(article);
+    return ArticleView.of(article);
+  }
+
+  /** Replaces every writable field (PUT). An absent slug keeps the current one. */
+  @Transactional
+  public ArticleView replace(String idOrSlug, ArticleInput input, String ifMatch) {
+    Article article = lockForWrite(idOrSlug, ifMatch);
+    update(article, input);
+    return ArticleView.of(article);
+  }
+
+  /** Applies an RFC 7396 JSON Merge Patch to the writable fields, then validates the result. */
+  @Transactional
+  public ArticleView patch(String idOrSlug, JsonNode patch, String ifMatch) {
+    Article article = lockForWrite(idOrSlug, ifMatch);
+    JsonNode merged = mergePatch(json.toTree(writableFields(article)), patch);
+    ArticleInput input = json.bind(merged, ArticleInput.class);
+    update(article, input);
+    return ArticleView.of(article);
+  }
+
+  /** Deletes an article; honours If-Match like the other writes. */
+  @Transactional
+  public void delete(String idOrSlug, String ifMatch) {
+    Article article = lockForWrite(idOrSlug, ifMatch);
+    articles.delete(article);
+  }
+
+  private Article lockForWrite(String idOrSlug, String ifMatch) {
+    Article article =
+        articles
+            .lockByIdOrSlug(idOrSlug)
+            .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
+    String current = ArticleView.of(article).entityTag();
+    if (!EntityTags.matchHolds(ifMatch, current)) {
+      throw new ApiException(
+          ProblemType.PRECONDITION_FAILED,
+          "The article has changed since you read it (current ETag " + current + ")");
+    }
+    return article;
+  }
+
+  private void update(Article article, ArticleInput input) {
+    Snapshot before = Snapshot.of(article);
+    Instant now = Times.now();
+    apply(article, input, now);
+    if (!before.equals(Snapshot.of(article))) {
+      article.version++;
+      article.updatedAt = now;
+    }
+  }
+
+  private void apply(Article article, ArticleInput input, Instant now) {
+    if (input.slug() != null) {
+      if (!input.slug().equals(article.slug) && articles.slugTaken(input.slug(), article.id)) {
+        throw ApiException.conflict("The slug '" + input.slug() + "' is already in use");
+      }
+      article.slug = input.slug();
+    } else if (article.slug == null) {
+      article.slug = freeSlug(slugs.fromTitle(input.title()));
+    }
+    article.title = input.title();
+    article.summary = input.summary();
+    if (!input.body().equals(article.body)) {
+      BodyRenderer.Rendered rendered = renderer.render(input.body());
+      article.body = input.body();
+      article.bodyHtml = rendered.html();
+      article.excerpt = rendered.excerpt();
+    }
+    article.source = input.source();
+    article.author = input.author();
+    article.tags = input.tagsOrEmpty();
+    Instant previousPublication = article.publishedAt;
+    article.status = input.statusOrDefault().wire();
+    article.publishedAt = input.publishedAtInstant();
+    if (ArticleStatus.PUBLISHED.wire().equals(article.status) && article.publishedAt == null) {
+      // Publishing never moves an existing publication time; a first publication is "now".
+      article.publishedAt = previousPublication != null ? previousPublication : now;
+    }
+    article.commentsOpen = input.commentsOpenOrDefault();
+  }
+
+  private String freeSlug(String base) {
+    Set<String> taken =
+        new HashSet<>(
+            articles
+                .find("slug = ?1 or slug like ?2", base, base + "-%")
+                .project(SlugOnly.class)
+                .list()
+                .stream()
+                .map(SlugOnly::slug)
+                .toList());
+    for (int n = 1; ; n++) {
+      String candidate = SlugGenerator.candidate(base, n);
+      if (!taken.contains(candidate)) {
+        return candidate;
+      }
+    }
+  }
+
+  private static ArticleInput writableFields(Article article) {
+    return new ArticleInput(
+        article.slug,
+        article.title,
+        article.summary,
+        article.body,
+        article.source,
+        article.author,
+        article.tags,
+        article.status,
+        article.publishedAt == null ? null : article.publishedAt.toString(),
+        article.commentsOpen);
+  }
+
+  private JsonNode mergePatch(JsonNode target, JsonNode patch) {
+    try {
+      JsonValue merged = Json.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
+      return mapper.readTree(merged.toString());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new JsonBodies.UncheckedJsonException(e);
+    }
+  }
+
+  private JsonValue toJsonP(JsonNode node) {
+    try (JsonReader reader = Json.createReader(new StringReader(node.toString()))) {
+      return reader.readValue();
+    }
+  }
+
+  /** Projection for slug collision checks. */
+  public record SlugOnly(String slug) {}
+
+  /** The writable state, to tell a real change from a no-op write. */
+  private record Snapshot(
+      String slug,
+      String title,
+      String summary,
+      String body,
+      String source,
+      String author,
+      List<String> tags,
+      String status,
+      Instant publishedAt,
+      boolean commentsOpen) {
+    static Snapshot of(Article a) {
+      return new Snapshot(
+          a.slug,
+          a.title,
+          a.summary,
+          a.body,
+          a.source,
+          a.author,
+          a.tags == null ? null : List.copyOf(a.tags),
+          a.status,
+          a.publishedAt,
+          a.commentsOpen);
+    }
+  }
+
+  static boolean same(Object a, Object b) {
+    return Objects.equals(a, b);
+  }
+}

@@ -1,0 +1,121 @@
+package io.gazette.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * Markdown (CommonMark with GitHub tables and strikethrough) to HTML that is safe to insert into a
+ * page: the rendered HTML passes an allow-list sanitiser, so raw HTML in the Markdown can add
+ * formatting but never scripts, event handlers, styles or {@code javascript:} URLs.
+ */
+@ApplicationScoped
+public class BodyRenderer {
+
+  static final int EXCERPT_LENGTH = 300;
+
+  private static final List<Extension> EXTENSIONS =
+      List.of(TablesExtension.create(), StrikethroughExtension.create());
+
+  private static final PolicyFactory POLICY =
+      Sanitizers.FORMATTING
+          .and(Sanitizers.BLOCKS)
+          .and(Sanitizers.LINKS)
+          .and(Sanitizers.IMAGES)
+          .and(Sanitizers.TABLES)
+          .and(
+              new HtmlPolicyBuilder()
+                  .allowElements(
+                      "pre", "code", "hr", "br", "del", "s", "figure", "figcaption", "sup", "sub")
+                  .allowAttributes("class")
+                  .matching(java.util.regex.Pattern.compile("language-[A-Za-z0-9_+-]{1,40}"))
+                  .onElements("code")
+                  .allowAttributes("align")
+                  .matching(true, "left", "right", "center")
+                  .onElements("th", "td")
+                  .toFactory());
+
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+  private final HtmlRenderer html =
+      HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
+
+  /** The body rendered and sanitised. */
+  public Rendered render(String markdown) {
+    Node document = parser.parse(markdown);
+    String safeHtml = POLICY.sanitize(html.render(document));
+    return new Rendered(safeHtml, excerpt(document));
+  }
+
+  /** The first paragraph as plain text, cut at a word boundary to at most 300 characters. */
+  private String excerpt(Node document) {
+    for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+      if (node instanceof Paragraph) {
+        PlainText collector = new PlainText();
+        node.accept(collector);
+        String plain = collector.text.toString().replaceAll("\\s+", " ").strip();
+        if (!plain.isEmpty()) {
+          return cut(plain);
+        }
+      }
+    }
+    return null;
+  }
+
+  static String cut(String plain) {
+    if (plain.length() <= EXCERPT_LENGTH) {
+      return plain;
+    }
+    int limit = EXCERPT_LENGTH - 1; // room for the ellipsis
+    int space = plain.lastIndexOf(' ', limit);
+    String head =
+        space > EXCERPT_LENGTH / 2 ? plain.substring(0, space) : plain.substring(0, limit);
+    return head.stripTrailing().replaceAll("[,;:.\\-–—]+$", "") + "…";
+  }
+
+  /** Collects the words of a paragraph; raw HTML contributes nothing. */
+  private static final class PlainText extends AbstractVisitor {
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public void visit(org.commonmark.node.Text node) {
+      text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(Code node) {
+      text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(SoftLineBreak node) {
+      text.append(' ');
+    }
+
+    @Override
+    public void visit(HardLineBreak node) {
+      text.append(' ');
+    }
+
+    @Override
+    public void visit(HtmlInline node) {
+      // Raw HTML is markup, not words.
+    }
+  }
+
+  /** Rendered HTML and the derived excerpt (null when the body has no paragraph). */
+  public record Rendered(String html, String excerpt) {}
+}

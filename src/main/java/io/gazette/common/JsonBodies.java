@@ -1,0 +1,150 @@
+package io.gazette.common;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads request bodies strictly: JSON syntax, then types, then Bean Validation plus the checks a
+ * payload declares itself ({@link SelfValidating}), all reported together as one 400.
+ */
+@ApplicationScoped
+public class JsonBodies {
+
+  private final ObjectMapper mapper;
+  private final Validator validator;
+
+  public JsonBodies(ObjectMapper mapper, Validator validator) {
+    this.mapper = mapper;
+    this.validator = validator;
+  }
+
+  /** Parses a body that must be a JSON object. */
+  public JsonNode readObject(InputStream body) {
+    JsonNode node;
+    try {
+      node = mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedJsonException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new ApiException(ProblemType.MALFORMED_JSON, "The request body is empty");
+    }
+    if (!node.isObject()) {
+      throw new ApiException(ProblemType.MALFORMED_JSON, "The request body must be a JSON object");
+    }
+    return node;
+  }
+
+  /**
+   * Binds a JSON object to a payload record and validates it. Every bad field is reported at once:
+   * unknown names, wrong JSON types and failed constraints together.
+   */
+  public <T extends Record> T bind(JsonNode node, Class<T> type) {
+    ObjectNode fields = ((ObjectNode) node).deepCopy();
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, JavaType> known = componentTypes(type);
+    Set<String> ignored = ignoredNames(type);
+    for (String name : List.copyOf(fields.properties().stream().map(Map.Entry::getKey).toList())) {
+      if (ignored.contains(name)) {
+        fields.remove(name);
+      } else if (!known.containsKey(name)) {
+        errors.add(new FieldError(name, "is not a known field"));
+        fields.remove(name);
+      } else {
+        try {
+          mapper.readerFor(known.get(name)).readValue(fields.get(name));
+        } catch (MismatchedInputException e) {
+          String path = name + JsonPaths.of(e);
+          errors.add(new FieldError(path, "must be " + JsonPaths.describe(e.getTargetType())));
+          fields.remove(name);
+        } catch (IOException e) {
+          errors.add(new FieldError(name, "is invalid"));
+          fields.remove(name);
+        }
+      }
+    }
+    T value;
+    try {
+      value = mapper.treeToValue(fields, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedJsonException(e);
+    }
+    Set<String> reported = new HashSet<>(errors.stream().map(FieldError::field).toList());
+    for (FieldError error : violations(value)) {
+      if (reported.stream().noneMatch(field -> error.field().startsWith(field))) {
+        errors.add(error);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    return value;
+  }
+
+  public <T extends Record> T read(InputStream body, Class<T> type) {
+    return bind(readObject(body), type);
+  }
+
+  private <T> List<FieldError> violations(T value) {
+    Set<ConstraintViolation<T>> violations = validator.validate(value);
+    List<FieldError> errors = new ArrayList<>(Validation.fieldErrors(violations));
+    if (value instanceof SelfValidating self) {
+      errors.addAll(self.checks());
+    }
+    return errors;
+  }
+
+  private Map<String, JavaType> componentTypes(Class<? extends Record> type) {
+    Map<String, JavaType> types = new HashMap<>();
+    for (RecordComponent component : type.getRecordComponents()) {
+      types.put(component.getName(), mapper.constructType(component.getGenericType()));
+    }
+    return types;
+  }
+
+  private static Set<String> ignoredNames(Class<?> type) {
+    JsonIgnoreProperties ignore = type.getAnnotation(JsonIgnoreProperties.class);
+    return ignore == null ? Set.of() : Set.of(ignore.value());
+  }
+
+  public JsonNode toTree(Object value) {
+    return mapper.valueToTree(value);
+  }
+
+  /** Payloads with rules Bean Validation cannot express declare them here. */
+  public interface SelfValidating {
+    List<FieldError> checks();
+  }
+
+  /** Carries a Jackson failure out of code that cannot throw checked exceptions. */
+  public static final class UncheckedJsonException extends RuntimeException {
+    public UncheckedJsonException(JsonProcessingException cause) {
+      super(cause.getOriginalMessage(), cause, false, false);
+    }
+
+    @Override
+    public synchronized JsonProcessingException getCause() {
+      return (JsonProcessingException) super.getCause();
+    }
+  }
+}

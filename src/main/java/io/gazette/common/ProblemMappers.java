@@ -1,0 +1,178 @@
+package io.gazette.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The only place where errors become responses: every one leaves as {@code
+ * application/problem+json}, and none carries a Java class name or a stack trace.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response apiException(ApiException e) {
+    return respond(e.problem());
+  }
+
+  @ServerExceptionMapper
+  public Response unrecognizedField(UnrecognizedPropertyException e) {
+    String field = JsonPaths.of(e);
+    return respond(
+        ApiException.invalid(List.of(new FieldError(field, "is not a known field"))).problem());
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e) {
+    String field = JsonPaths.of(e);
+    if (field.isEmpty()) {
+      return respond(ProblemType.MALFORMED_JSON.problem("The request body must be a JSON object"));
+    }
+    String expected = JsonPaths.describe(e.getTargetType());
+    return respond(
+        ApiException.invalid(List.of(new FieldError(field, "must be " + expected))).problem());
+  }
+
+  @ServerExceptionMapper
+  public Response invalidMapping(JsonMappingException e) {
+    String field = JsonPaths.of(e);
+    return respond(
+        ApiException.invalid(
+                List.of(new FieldError(field.isEmpty() ? "body" : field, "is invalid")))
+            .problem());
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonParseException e) {
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return respond(
+        ProblemType.MALFORMED_JSON.problem(
+            "The request body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response otherJson(JsonProcessingException e) {
+    return respond(ProblemType.MALFORMED_JSON.problem("The request body is not valid JSON"));
+  }
+
+  @ServerExceptionMapper
+  public Response uncheckedJson(JsonBodies.UncheckedJsonException e) {
+    JsonProcessingException cause = e.getCause();
+    if (cause instanceof UnrecognizedPropertyException unrecognized) {
+      return unrecognizedField(unrecognized);
+    }
+    if (cause instanceof MismatchedInputException mismatched) {
+      return mismatchedInput(mismatched);
+    }
+    if (cause instanceof JsonMappingException mapping) {
+      return invalidMapping(mapping);
+    }
+    if (cause instanceof JsonParseException parse) {
+      return malformedJson(parse);
+    }
+    return otherJson(cause);
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolations(ConstraintViolationException e) {
+    return respond(
+        ApiException.invalid(Validation.fieldErrors(e.getConstraintViolations())).problem());
+  }
+
+  @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+  public Response unauthenticated(RuntimeException e) {
+    String detail =
+        e instanceof AuthenticationFailedException
+            ? "The bearer token is missing, malformed, unknown, expired or revoked"
+            : "This operation needs an 'Authorization: Bearer <token>' header";
+    return respond(ProblemType.UNAUTHORIZED.problem(detail));
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return respond(ProblemType.FORBIDDEN.problem("The token's role does not allow this operation"));
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    Response original = e.getResponse();
+    int status = original.getStatus();
+    ProblemType type = ProblemType.forStatus(status);
+    String detail =
+        switch (status) {
+          case 404 -> "No resource at this path";
+          case 405 -> "This method is not allowed on this resource";
+          case 406 -> "This resource is only available as application/json";
+          case 413 -> "The request body is larger than the server accepts";
+          case 415 -> "Send the body as application/json";
+          default -> type.title();
+        };
+    Response.ResponseBuilder builder =
+        Response.fromResponse(respond(new Problem(type.uri(), type.title(), status, detail, null)));
+    for (Map.Entry<String, List<Object>> header : original.getHeaders().entrySet()) {
+      if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+        header.getValue().forEach(value -> builder.header(header.getKey(), value));
+      }
+    }
+    return builder.build();
+  }
+
+  @ServerExceptionMapper
+  public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
+    String constraint = e.getConstraintName() == null ? "" : e.getConstraintName();
+    String detail =
+        constraint.contains("slug")
+            ? "The slug is already in use"
+            : "The change conflicts with the current content; reload and retry";
+    return respond(ProblemType.CONFLICT.problem(detail));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+        return databaseConstraint(violation);
+      }
+      if (cause instanceof ApiException api) {
+        return apiException(api);
+      }
+    }
+    LOG.error("Unhandled error while serving a request", e);
+    return respond(
+        ProblemType.INTERNAL.problem(
+            "The server could not complete the request; it has been logged"));
+  }
+
+  static Response respond(Problem problem) {
+    Response.ResponseBuilder response =
+        Response.status(problem.status())
+            .type(Problem.MEDIA_TYPE)
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .entity(problem);
+    if (problem.status() == 401) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gazette\"");
+    }
+    return response.build();
+  }
+}

@@ -1,0 +1,97 @@
+package io.gazette.common;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Strict reading of query parameters: unknown names, repeated single values and malformed values
+ * are all 400s that name the parameter, so that a typo never silently widens a result.
+ */
+public final class QueryParameters {
+
+  private static final int MAX_LENGTH = 500;
+
+  private final MultivaluedMap<String, String> values;
+
+  public QueryParameters(MultivaluedMap<String, String> values, Set<String> allowed) {
+    this.values = values;
+    Set<String> unknown = new TreeSet<>(values.keySet());
+    unknown.removeAll(allowed);
+    if (!unknown.isEmpty()) {
+      String name = unknown.iterator().next();
+      throw ApiException.badParameter(
+          name, "is not supported here; supported: " + String.join(", ", new TreeSet<>(allowed)));
+    }
+    for (var entry : values.entrySet()) {
+      for (String value : entry.getValue()) {
+        String problem = Text.unstorable(value);
+        if (problem != null) {
+          throw ApiException.badParameter(entry.getKey(), problem);
+        }
+        if (value.length() > MAX_LENGTH) {
+          throw ApiException.badParameter(
+              entry.getKey(), "must be at most " + MAX_LENGTH + " characters");
+        }
+      }
+    }
+  }
+
+  /** A single-valued parameter; empty when absent. */
+  public Optional<String> single(String name) {
+    List<String> given = values.get(name);
+    if (given == null || given.isEmpty()) {
+      return Optional.empty();
+    }
+    if (given.size() > 1) {
+      throw ApiException.badParameter(name, "must be given at most once");
+    }
+    return Optional.of(given.get(0));
+  }
+
+  /** A non-blank single-valued parameter; blank counts as given and wrong. */
+  public Optional<String> text(String name) {
+    Optional<String> value = single(name);
+    if (value.isPresent() && value.get().isBlank()) {
+      throw ApiException.badParameter(name, "must not be empty");
+    }
+    return value.map(String::strip);
+  }
+
+  public List<String> all(String name) {
+    List<String> given = values.get(name);
+    return given == null ? List.of() : List.copyOf(given);
+  }
+
+  public Optional<Integer> integer(String name, int min, int max) {
+    return single(name)
+        .map(
+            text -> {
+              try {
+                int value = Integer.parseInt(text.strip());
+                if (value >= min && value <= max) {
+                  return value;
+                }
+              } catch (NumberFormatException e) {
+                // reported below
+              }
+              throw ApiException.badParameter(
+                  name, "must be an integer from " + min + " to " + max);
+            });
+  }
+
+  public Optional<Instant> time(String name) {
+    return single(name)
+        .map(
+            text ->
+                Times.parse(text)
+                    .orElseThrow(
+                        () ->
+                            ApiException.badParameter(
+                                name,
+                                "must be an RFC 3339 date-time, such as 2016-09-09T18:11:00Z")));
+  }
+}

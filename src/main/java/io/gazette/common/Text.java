@@ -1,0 +1,31 @@
+package io.gazette.common;
+
+/** Checks for text that PostgreSQL cannot store faithfully. */
+public final class Text {
+
+  private Text() {}
+
+  /** Null when the text can be stored as given, else what is wrong with it. */
+  public static String unstorable(String text) {
+    if (text == null) {
+      return null;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0000') {
+        return "must not contain NUL characters";
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return "must be valid Unicode (unpaired surrogate)";
+      }
+      if (Character.isLowSurrogate(c)) {
+        return "must be valid Unicode (unpaired surrogate)";
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,138 @@
+package io.gazette.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL server running on a persistent directory, for installations without an external
+ * database and for the test suite.
+ *
+ * <p>The data directory is locked for the lifetime of the server, so a second Gazette on the same
+ * directory fails fast instead of touching files the first one owns. zonky turns durability off by
+ * default (it is built for throw-away test databases); Gazette promises not to lose acknowledged
+ * writes, so fsync, synchronous commit and full-page writes are switched back on.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  public static final String DATABASE = "postgres";
+  public static final String USER = "postgres";
+
+  private final EmbeddedPostgres postgres;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+    this.postgres = postgres;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /**
+   * Starts PostgreSQL with its cluster in {@code dataDir/postgres}, creating it on first use.
+   *
+   * @param port the port to listen on (loopback only), or 0 for any free port
+   * @throws DataDirectoryInUseException when another process holds the data directory
+   */
+  public static EmbeddedDatabase start(Path dataDir, int port) {
+    try {
+      Files.createDirectories(dataDir);
+      FileChannel channel =
+          FileChannel.open(
+              dataDir.resolve(".gazette.lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
+      FileLock lock = tryLock(channel);
+      if (lock == null) {
+        channel.close();
+        throw new DataDirectoryInUseException(
+            "the data directory "
+                + dataDir.toAbsolutePath()
+                + " is in use by another running Gazette. Stop it, or set GAZETTE_DATA_DIR to"
+                + " another directory.");
+      }
+      try {
+        EmbeddedPostgres.Builder builder =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setOverrideWorkingDirectory(dataDir.resolve("runtime").toFile())
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("timezone", "UTC");
+        if (port > 0) {
+          builder.setPort(port);
+        }
+        return new EmbeddedDatabase(builder.start(), channel, lock);
+      } catch (IOException | RuntimeException e) {
+        lock.release();
+        channel.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
+  public String jdbcUrl() {
+    return postgres.getJdbcUrl(USER, DATABASE);
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /** The Quarkus datasource settings that point at this server. */
+  public Map<String, String> datasourceProperties() {
+    return Map.of(
+        "quarkus.datasource.jdbc.url",
+        "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE,
+        "quarkus.datasource.username",
+        USER,
+        "quarkus.datasource.password",
+        "");
+  }
+
+  /** Stops PostgreSQL with a fast (clean) shutdown and releases the data directory. */
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+    } finally {
+      try {
+        lock.release();
+        lockChannel.close();
+      } catch (IOException ignored) {
+        // The process is ending; the OS releases the lock anyway.
+      }
+    }
+  }
+
+  /** Another process is using the data directory. */
+  public static final class DataDirectoryInUseException extends RuntimeException {
+    DataDirectoryInUseException(String message) {
+      super(message);
+    }
+  }
+}
