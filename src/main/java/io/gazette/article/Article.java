@@ -65,8 +65,6 @@ public class Article {
 
   /** Visible to anonymous readers: published, and not scheduled for later. */
   public boolean isPublicAt(Instant now) {
-    return ArticleStatus.PUBLISHED.wire().equals(status)
-        && publishedAt != null
-        && !publishedAt.isAfter(now);
+    return ArticleView.of(this).isPublicAt(now);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gazette.auth.Role;
 import io.gazette.auth.Viewer;
 import io.gazette.common.ApiException;
+import io.gazette.common.Cursor;
 import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.Page;
@@ -23,12 +24,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -65,9 +68,7 @@ public class ArticleResource {
     if (listing.hasMore()) {
       ArticleListing.Row last = listing.rows().get(listing.rows().size() - 1);
       nextCursor =
-          new io.gazette.common.Cursor(
-                  query.sort().parameter(), last.article().id(), last.sortKey())
-              .encode();
+          new Cursor(query.sort().parameter(), last.article().id(), last.sortKey()).encode();
     }
     Page<Object> page =
         new Page<>(items, new Page.Meta(query.limit(), nextCursor, listing.total(), query.page()));
@@ -96,10 +97,7 @@ public class ArticleResource {
         service
             .find(idOrSlug, viewer.seesUnpublished())
             .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
-    boolean visible =
-        ArticleStatus.PUBLISHED.wire().equals(article.status())
-            && article.publishedAt() != null
-            && !article.publishedAt().isAfter(java.time.Instant.now());
+    boolean visible = article.isPublicAt(Instant.now());
     Response.ResponseBuilder response =
         EntityTags.noneMatchHits(ifNoneMatch, article.entityTag())
             ? Response.notModified()
@@ -176,7 +174,7 @@ public class ArticleResource {
     return all;
   }
 
-  private static jakarta.ws.rs.core.EntityTag unquoted(String quoted) {
-    return new jakarta.ws.rs.core.EntityTag(quoted.substring(1, quoted.length() - 1));
+  private static EntityTag unquoted(String quoted) {
+    return new EntityTag(quoted.substring(1, quoted.length() - 1));
   }
 }

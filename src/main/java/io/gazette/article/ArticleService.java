@@ -16,7 +16,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -228,9 +227,5 @@ public class ArticleService {
           a.publishedAt,
           a.commentsOpen);
     }
-  }
-
-  static boolean same(Object a, Object b) {
-    return Objects.equals(a, b);
   }
 }

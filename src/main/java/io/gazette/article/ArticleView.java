@@ -70,6 +70,13 @@ public record ArticleView(
     return "\"" + id + "-" + version + "-" + commentCount + "\"";
   }
 
+  /** Visible to anonymous readers: published, and not scheduled for later. */
+  public boolean isPublicAt(Instant now) {
+    return ArticleStatus.PUBLISHED.wire().equals(status)
+        && publishedAt != null
+        && !publishedAt.isAfter(now);
+  }
+
   static ArticleView of(Article article) {
     return new ArticleView(
         article.id,

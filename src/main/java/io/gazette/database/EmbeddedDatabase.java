@@ -25,6 +25,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String DATABASE = "postgres";
   public static final String USER = "postgres";
 
+  private static volatile EmbeddedDatabase running;
+
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final EmbeddedPostgres postgres;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -74,7 +78,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port > 0) {
           builder.setPort(port);
         }
-        return new EmbeddedDatabase(builder.start(), channel, lock);
+        EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), channel, lock);
+        running = database;
+        return database;
       } catch (IOException | RuntimeException e) {
         lock.release();
         channel.close();
@@ -112,9 +118,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         "");
   }
 
-  /** Stops PostgreSQL with a fast (clean) shutdown and releases the data directory. */
+  /** The server this process started, if any. */
+  public static java.util.Optional<EmbeddedDatabase> current() {
+    return java.util.Optional.ofNullable(running);
+  }
+
+  /**
+   * Stops PostgreSQL with a fast (clean) shutdown and releases the data directory. Safe to call
+   * more than once.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       postgres.close();
     } catch (IOException e) {

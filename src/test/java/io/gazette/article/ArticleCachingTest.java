@@ -1,0 +1,78 @@
+package io.gazette.article;
+
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ArticleCachingTest {
+
+  @Test
+  void visibleArticleIsPubliclyCacheableWithValidators() {
+    long id = ArticleFixture.published().createId();
+
+    Api.anonymous()
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", notNullValue())
+        .header("Last-Modified", notNullValue())
+        .header("Cache-Control", equalTo("public, max-age=60"));
+  }
+
+  @Test
+  void draftIsNeverStoredByCaches() {
+    long id = ArticleFixture.draft().createId();
+
+    Api.admin()
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", equalTo("private, no-store"));
+  }
+
+  @Test
+  void currentEtagInIfNoneMatchGives304WithoutBody() {
+    long id = ArticleFixture.published().createId();
+    String etag = Api.anonymous().when().get("/api/v1/articles/" + id).header("ETag");
+
+    Api.anonymous()
+        .header("If-None-Match", etag)
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .statusCode(304)
+        .header("ETag", equalTo(etag))
+        .body(emptyString());
+  }
+
+  @Test
+  void etagChangesWithTheVersionSoOldCopiesAreRefetched() {
+    long id = ArticleFixture.published().createId();
+    String etag = Api.anonymous().when().get("/api/v1/articles/" + id).header("ETag");
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "Changed"))
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200);
+
+    Api.anonymous()
+        .header("If-None-Match", etag)
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Changed"));
+  }
+}

@@ -1,0 +1,314 @@
+package io.gazette.article;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ArticleListTest {
+
+  private static final Instant SAME_TIME = Instant.parse("2021-03-04T05:06:07Z");
+
+  @Test
+  void cursorPagingWalksEqualTimestampsWithoutSkippingOrRepeating() {
+    String tag = "page-" + Api.unique();
+    List<Integer> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      created.add((int) ArticleFixture.published().tags(tag).publishedAt(SAME_TIME).createId());
+    }
+
+    List<Integer> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var request = Api.anonymous().queryParam("tag", tag).queryParam("limit", 2);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      Response page = request.when().get("/api/v1/articles");
+      page.then().statusCode(200).body("meta.limit", equalTo(2));
+      seen.addAll(page.path("data.id"));
+      cursor = page.path("meta.nextCursor");
+      pages++;
+    } while (cursor != null && pages < 10);
+
+    List<Integer> expected = new ArrayList<>(created);
+    expected.sort(java.util.Comparator.reverseOrder());
+    assertEquals(expected, seen);
+    assertEquals(4, pages);
+  }
+
+  @Test
+  void nextPageIsAdvertisedInALinkHeaderAndAbsentOnTheLastPage() {
+    String tag = "link-" + Api.unique();
+    for (int i = 0; i < 3; i++) {
+      ArticleFixture.published().tags(tag).createId();
+    }
+
+    Response first =
+        Api.anonymous().queryParam("tag", tag).queryParam("limit", 2).get("/api/v1/articles");
+    first.then().header("Link", containsString("rel=\"next\""));
+    String next = first.header("Link").replaceAll("^<([^>]+)>.*$", "$1");
+    Response last = Api.anonymous().get(next);
+    last.then()
+        .statusCode(200)
+        .body("data.size()", equalTo(1))
+        .body("meta.nextCursor", nullValue());
+    org.junit.jupiter.api.Assertions.assertNull(last.header("Link"));
+  }
+
+  @Test
+  void numberedPagesCarryTheTotal() {
+    String tag = "num-" + Api.unique();
+    for (int i = 0; i < 5; i++) {
+      ArticleFixture.published().tags(tag).createId();
+    }
+
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .queryParam("limit", 2)
+        .queryParam("page", 3)
+        .when()
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("meta.total", equalTo(5))
+        .body("meta.page", equalTo(3))
+        .body("data.size()", equalTo(1))
+        .body("meta.nextCursor", nullValue());
+  }
+
+  @Test
+  void sortsOrderByTheirKeyWithIdAsTieBreaker() {
+    String tag = "sort-" + Api.unique();
+    int banana =
+        (int)
+            ArticleFixture.published()
+                .tags(tag)
+                .title("banana " + tag)
+                .publishedAt(Instant.parse("2020-01-02T00:00:00Z"))
+                .createId();
+    int apple =
+        (int)
+            ArticleFixture.published()
+                .tags(tag)
+                .title("Apple " + tag)
+                .publishedAt(Instant.parse("2020-01-03T00:00:00Z"))
+                .createId();
+    int cherry =
+        (int)
+            ArticleFixture.published()
+                .tags(tag)
+                .title("cherry " + tag)
+                .publishedAt(Instant.parse("2020-01-01T00:00:00Z"))
+                .createId();
+
+    assertEquals(List.of(apple, banana, cherry), ids(tag, "-publishedAt"));
+    assertEquals(List.of(cherry, banana, apple), ids(tag, "publishedAt"));
+    assertEquals(List.of(apple, banana, cherry), ids(tag, "title"));
+    assertEquals(List.of(cherry, banana, apple), ids(tag, "-title"));
+    assertEquals(List.of(banana, apple, cherry), ids(tag, "updatedAt"));
+    assertEquals(List.of(cherry, apple, banana), ids(tag, "-updatedAt"));
+  }
+
+  @Test
+  void filtersNarrowTheList() {
+    String tag = "filter-" + Api.unique();
+    int match =
+        (int)
+            ArticleFixture.published()
+                .tags(tag, "second-" + tag)
+                .with("author", "Jane Doe")
+                .with("source", "SHAFAQNA")
+                .publishedAt(Instant.parse("2016-09-09T18:11:00Z"))
+                .createId();
+    ArticleFixture.published()
+        .tags(tag)
+        .with("author", "Someone Else")
+        .with("source", "Reuters")
+        .publishedAt(Instant.parse("2019-01-01T00:00:00Z"))
+        .createId();
+
+    assertEquals(
+        List.of(match),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("author", "Jane Doe")
+            .get("/api/v1/articles")
+            .path("data.id"));
+    assertEquals(
+        List.of(match),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("source", "SHAFAQNA")
+            .get("/api/v1/articles")
+            .path("data.id"));
+    assertEquals(
+        List.of(match),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("tag", "second-" + tag)
+            .get("/api/v1/articles")
+            .path("data.id"));
+    assertEquals(
+        List.of(match),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("publishedAfter", "2016-09-09T21:11:00+03:00")
+            .queryParam("publishedBefore", "2016-09-10T00:00:00Z")
+            .get("/api/v1/articles")
+            .path("data.id"));
+  }
+
+  @Test
+  void fullTextSearchMatchesStemmedWordsInTitleAndBody() {
+    String tag = "fts-" + Api.unique();
+    int match =
+        (int)
+            ArticleFixture.published()
+                .tags(tag)
+                .title("Ceasefire negotiations continue")
+                .with("body", "Diplomats negotiated through the night in Geneva.")
+                .createId();
+    ArticleFixture.published()
+        .tags(tag)
+        .title("Football results")
+        .with("body", "Goals.")
+        .createId();
+
+    assertEquals(
+        List.of(match),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("q", "negotiating geneva")
+            .get("/api/v1/articles")
+            .path("data.id"));
+    assertEquals(
+        List.of(match),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("q", "\"ceasefire negotiations\"")
+            .get("/api/v1/articles")
+            .path("data.id"));
+    assertEquals(
+        List.of(),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("q", "geneva -diplomats")
+            .get("/api/v1/articles")
+            .path("data.id"));
+  }
+
+  @Test
+  void sparseFieldsReturnOnlyTheRequestedFields() {
+    String tag = "fields-" + Api.unique();
+    ArticleFixture.published().tags(tag).createId();
+
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .queryParam("fields", "id,title,bodyHtml")
+        .when()
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body(
+            "data[0].keySet()", org.hamcrest.Matchers.containsInAnyOrder("id", "title", "bodyHtml"))
+        .body("data[0].bodyHtml", containsString("<p>"));
+    Api.anonymous()
+        .queryParam("fields", "slug")
+        .when()
+        .get("/api/v1/articles/37076")
+        .then()
+        .statusCode(200)
+        .body("keySet()", org.hamcrest.Matchers.contains("slug"));
+  }
+
+  @Test
+  void listItemsOmitBodiesByDefault() {
+    String tag = "nobody-" + Api.unique();
+    ArticleFixture.published().tags(tag).createId();
+
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .get("/api/v1/articles")
+        .then()
+        .body("data[0]", not(hasKey("body")))
+        .body("data[0]", not(hasKey("bodyHtml")))
+        .body("data[0]", hasKey("summary"));
+  }
+
+  @Test
+  void invalidParameterValuesAreProblems() {
+    String[][] cases = {
+      {"limit", "0"},
+      {"limit", "101"},
+      {"limit", "ten"},
+      {"sort", "foo"},
+      {"publishedAfter", "last tuesday"},
+      {"publishedBefore", "2016-13-45"},
+      {"cursor", "not-a-cursor"},
+      {"page", "0"},
+      {"status", "deleted"},
+      {"fields", "id,password"},
+      {"colour", "red"},
+      {"q", " "}
+    };
+    for (String[] parameter : cases) {
+      Api.admin()
+          .queryParam(parameter[0], parameter[1])
+          .when()
+          .get("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo(parameter[0]));
+    }
+  }
+
+  @Test
+  void cursorCannotBeCombinedWithPageOrAnotherSort() {
+    String tag = "mix-" + Api.unique();
+    for (int i = 0; i < 2; i++) {
+      ArticleFixture.published().tags(tag).createId();
+    }
+    String cursor =
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("limit", 1)
+            .get("/api/v1/articles")
+            .path("meta.nextCursor");
+
+    Api.anonymous()
+        .queryParam("cursor", cursor)
+        .queryParam("page", 2)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(400);
+    Api.anonymous()
+        .queryParam("cursor", cursor)
+        .queryParam("sort", "title")
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(400);
+  }
+
+  private static List<Integer> ids(String tag, String sort) {
+    return Api.anonymous()
+        .queryParam("tag", tag)
+        .queryParam("sort", sort)
+        .get("/api/v1/articles")
+        .path("data.id");
+  }
+}

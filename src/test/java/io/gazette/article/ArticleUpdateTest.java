@@ -1,0 +1,207 @@
+package io.gazette.article;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ArticleUpdateTest {
+
+  @Test
+  void putReplacesEveryWritableFieldAndKeepsTheSlug() {
+    ExtractableResponse<Response> created =
+        ArticleFixture.draft()
+            .tags("old")
+            .with("summary", "Old summary")
+            .with("author", "Old Author")
+            .create();
+    int id = created.path("id");
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "Replaced title", "body", "New body"))
+        .when()
+        .put("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Replaced title"))
+        .body("slug", equalTo(created.path("slug")))
+        .body("summary", equalTo("New body"))
+        .body("author", nullValue())
+        .body("tags", equalTo(List.of()))
+        .body("status", equalTo("draft"))
+        .body("version", equalTo(2));
+  }
+
+  @Test
+  void patchAppliesAJsonMergePatch() {
+    ExtractableResponse<Response> created =
+        ArticleFixture.draft().tags("keep").with("author", "Someone").create();
+    String slug = created.path("slug");
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"author\": null, \"status\": \"published\", \"title\": \"Patched\"}")
+        .when()
+        .patch("/api/v1/articles/" + slug)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Patched"))
+        .body("author", nullValue())
+        .body("tags", equalTo(List.of("keep")))
+        .body("status", equalTo("published"))
+        .body("publishedAt", not(nullValue()))
+        .body("version", equalTo(2));
+  }
+
+  @Test
+  void patchAcceptsPlainJsonAsTheSameMergePatch() {
+    long id = ArticleFixture.draft().createId();
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("tags", List.of("a", "b")))
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("tags", equalTo(List.of("a", "b")));
+  }
+
+  @Test
+  void patchThatBreaksAFieldIsRejectedAndChangesNothing() {
+    ExtractableResponse<Response> created = ArticleFixture.draft().create();
+    int id = created.path("id");
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"title\": null, \"unknown\": 1}")
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("title", "unknown"));
+    Api.admin()
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .body("title", equalTo(created.path("title")))
+        .body("version", equalTo(1));
+  }
+
+  @Test
+  void staleIfMatchIsRejectedWith412AndChangesNothing() {
+    ExtractableResponse<Response> created = ArticleFixture.draft().create();
+    int id = created.path("id");
+    String firstTag = created.header("ETag");
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", firstTag)
+        .body("{\"title\": \"Second\"}")
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200);
+
+    for (String method : new String[] {"PATCH", "PUT", "DELETE"}) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .header("If-Match", firstTag)
+          .body("{\"title\": \"Lost update\"}")
+          .when()
+          .request(method, "/api/v1/articles/" + id)
+          .then()
+          .statusCode(412)
+          .contentType("application/problem+json");
+    }
+    Api.admin()
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Second"))
+        .body("version", equalTo(2));
+  }
+
+  @Test
+  void currentIfMatchAllowsTheWriteAndTheEtagChanges() {
+    ExtractableResponse<Response> created = ArticleFixture.draft().create();
+
+    String newTag =
+        Api.admin()
+            .contentType(ContentType.JSON)
+            .header("If-Match", created.header("ETag"))
+            .body(Map.of("title", "Fresh"))
+            .when()
+            .put("/api/v1/articles/" + created.path("id"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    org.junit.jupiter.api.Assertions.assertNotEquals(created.header("ETag"), newTag);
+  }
+
+  @Test
+  void aWriteThatChangesNothingKeepsTheVersion() {
+    ExtractableResponse<Response> created = ArticleFixture.draft().create();
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"title\": \"" + created.path("title") + "\"}")
+        .when()
+        .patch("/api/v1/articles/" + created.path("id"))
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1))
+        .body("updatedAt", equalTo(created.path("updatedAt")));
+  }
+
+  @Test
+  void republishingKeepsTheOriginalPublicationTime() {
+    ExtractableResponse<Response> created =
+        ArticleFixture.published().with("publishedAt", "2020-01-01T00:00:00Z").create();
+    int id = created.path("id");
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "Edited", "status", "published"))
+        .when()
+        .put("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("publishedAt", equalTo("2020-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void deletedArticleIsGoneForReaders() {
+    long id = ArticleFixture.published().createId();
+
+    Api.admin().when().delete("/api/v1/articles/" + id).then().statusCode(204);
+
+    Api.anonymous().when().get("/api/v1/articles/" + id).then().statusCode(404);
+    Api.admin().when().get("/api/v1/articles/" + id).then().statusCode(404);
+    Api.admin().when().delete("/api/v1/articles/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void writesToAMissingArticleAreNotFound() {
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "x"))
+        .when()
+        .put("/api/v1/articles/no-such-article-" + Api.unique())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+}

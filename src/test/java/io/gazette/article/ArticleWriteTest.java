@@ -1,0 +1,257 @@
+package io.gazette.article;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ArticleWriteTest {
+
+  @Test
+  void createReturns201WithLocationEtagAndTheStoredArticle() {
+    String title = "Kerry lands in Geneva " + Api.unique();
+
+    ExtractableResponse<Response> created =
+        Api.admin()
+            .contentType(ContentType.JSON)
+            .body(Map.of("title", title, "body", "Hello *world*", "source", "SHAFAQNA"))
+            .when()
+            .post("/api/v1/articles")
+            .then()
+            .statusCode(201)
+            .header("ETag", matchesPattern("\"[^\"]+\""))
+            .body("title", equalTo(title))
+            .body("status", equalTo("draft"))
+            .body("version", equalTo(1))
+            .body("commentsOpen", equalTo(true))
+            .body("commentCount", equalTo(0))
+            .body("tags", hasSize(0))
+            .body("publishedAt", nullValue())
+            .body("bodyHtml", equalTo("<p>Hello <em>world</em></p>\n"))
+            .body("createdAt", matchesPattern(".*Z"))
+            .extract();
+
+    String location = created.header("Location");
+    org.hamcrest.MatcherAssert.assertThat(
+        location, endsWith("/api/v1/articles/" + created.path("id")));
+    Api.admin().when().get(location).then().statusCode(200).body("title", equalTo(title));
+  }
+
+  @Test
+  void slugIsGeneratedFromTheTitleWithTransliteration() {
+    String marker = Api.unique();
+
+    ArticleFixture.draft()
+        .title("Ελλάδα & Россия’s “talks” " + marker)
+        .create()
+        .response()
+        .then()
+        .body("slug", equalTo("ellada-rossias-talks-" + marker));
+  }
+
+  @Test
+  void collidingGeneratedSlugGetsANumberedSuffix() {
+    String title = "Same headline " + Api.unique();
+
+    String first = ArticleFixture.draft().title(title).create().path("slug");
+    String second = ArticleFixture.draft().title(title).create().path("slug");
+    String third = ArticleFixture.draft().title(title).create().path("slug");
+
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(first + "-2", first + "-3"), List.of(second, third));
+  }
+
+  @Test
+  void explicitCollidingSlugIsAConflict() {
+    String slug = "taken-" + Api.unique();
+    ArticleFixture.draft().slug(slug).create();
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(ArticleFixture.draft().slug(slug).body())
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString(slug));
+  }
+
+  @Test
+  void numericSlugIsRejectedBecauseNumbersAreIds() {
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(ArticleFixture.draft().slug("12345").body())
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("slug")));
+  }
+
+  @Test
+  void everyInvalidFieldIsNamedInOneProblem() {
+    Map<String, Object> body =
+        Map.of(
+            "title", "   ",
+            "slug", "Not A Slug",
+            "status", "live",
+            "publishedAt", "yesterday",
+            "tags", List.of("Upper", "ok", "ok"),
+            "commentsOpen", "yes",
+            "colour", "red");
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://gazette.dev/problems/validation-error"))
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.containsInAnyOrder(
+                "title",
+                "slug",
+                "status",
+                "publishedAt",
+                "tags[0]",
+                "tags[2]",
+                "commentsOpen",
+                "colour"));
+  }
+
+  @Test
+  void readOnlyFieldsInTheBodyNeverTakeEffect() {
+    Map<String, Object> body = new java.util.HashMap<>(ArticleFixture.draft().body());
+    body.putAll(
+        Map.of(
+            "id",
+            999999999,
+            "version",
+            77,
+            "commentCount",
+            12,
+            "createdAt",
+            "2000-01-01T00:00:00Z",
+            "updatedAt",
+            "2000-01-01T00:00:00Z",
+            "bodyHtml",
+            "<script>x</script>"));
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(201)
+        .body("id", not(equalTo(999999999)))
+        .body("version", equalTo(1))
+        .body("commentCount", equalTo(0))
+        .body("createdAt", not(equalTo("2000-01-01T00:00:00Z")))
+        .body("bodyHtml", not(containsString("script")));
+  }
+
+  @Test
+  void markdownIsRenderedAndSanitised() {
+    String markdown =
+        "Hi <script>alert(1)</script> [x](javascript:alert(1))"
+            + " <img src=\"a.png\" onerror=\"alert(1)\"> <a href=\"https://example.org\" onclick=\"x()\">ok</a>";
+
+    ArticleFixture.draft()
+        .with("body", markdown)
+        .create()
+        .response()
+        .then()
+        .body("bodyHtml", not(containsString("<script")))
+        .body("bodyHtml", not(containsString("javascript:")))
+        .body("bodyHtml", not(containsString("onerror")))
+        .body("bodyHtml", not(containsString("onclick")))
+        .body("bodyHtml", containsString("href=\"https://example.org\""));
+  }
+
+  @Test
+  void summaryDefaultsToTheFirstParagraphAsPlainText() {
+    String longWords = "word ".repeat(100);
+
+    ArticleFixture.draft()
+        .with("body", "Lead with **bold** and <b>html</b>.\n\nSecond.")
+        .create()
+        .response()
+        .then()
+        .body("summary", equalTo("Lead with bold and html."));
+    String cut = ArticleFixture.draft().with("body", longWords).create().path("summary");
+    org.junit.jupiter.api.Assertions.assertTrue(cut.length() <= 300, cut);
+    org.junit.jupiter.api.Assertions.assertTrue(cut.endsWith("word…"), cut);
+    ArticleFixture.draft()
+        .with("summary", "Given summary")
+        .create()
+        .response()
+        .then()
+        .body("summary", equalTo("Given summary"));
+  }
+
+  @Test
+  void publishingWithoutATimeStampsNowAndInputOffsetsAreNormalisedToUtc() {
+    ArticleFixture.published()
+        .create()
+        .response()
+        .then()
+        .body("publishedAt", notNullValue())
+        .body("publishedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+    ArticleFixture.published()
+        .with("publishedAt", "2016-09-09T21:11:00+03:00")
+        .create()
+        .response()
+        .then()
+        .body("publishedAt", equalTo("2016-09-09T18:11:00Z"));
+  }
+
+  @Test
+  void bodyOverOneMebibyteIsRejected() {
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(ArticleFixture.draft().with("body", "a".repeat(1024 * 1024 + 1)).body())
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("body")));
+  }
+
+  @Test
+  void titleIsTrimmedAndLimitedTo300Characters() {
+    ArticleFixture.draft()
+        .title("  Padded title " + Api.unique().substring(0, 2) + "  ")
+        .create()
+        .response()
+        .then()
+        .body("title", matchesPattern("Padded title ..$"));
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(ArticleFixture.draft().title("t".repeat(301)).body())
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("title")));
+  }
+}

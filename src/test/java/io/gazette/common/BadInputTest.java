@@ -1,0 +1,150 @@
+package io.gazette.common;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Hostile or broken requests get a 4xx problem, never a 5xx or a stack trace. */
+@QuarkusTest
+class BadInputTest {
+
+  private static final String[] BROKEN_BODIES = {
+    "{\"title\": ",
+    "{\"title\": \"a\",}",
+    "not json at all",
+    "[1, 2, 3]",
+    "\"just a string\"",
+    "null",
+    "",
+    "{\"title\": \"a\"} trailing",
+    "{\"title\": \"a\", \"title\": \"b\"}",
+    "{\"title\": {\"nested\": true}}",
+    "{\"title\": \"a\", \"tags\": \"syria\"}",
+    "{\"title\": \"a\", \"tags\": [1, 2]}",
+    "{\"title\": \"a\", \"commentsOpen\": \"true\"}",
+    "{\"title\": \"a\", \"publishedAt\": 1473444660}",
+    "{\"title\": \"bad\\u0000nul\"}",
+    "{\"title\": \"\\ud800 lone surrogate\"}",
+    "[".repeat(5000),
+  };
+
+  @Test
+  void brokenJsonBodiesAreRejectedWithProblemDetails() {
+    for (String body : BROKEN_BODIES) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(body.getBytes(StandardCharsets.UTF_8))
+          .when()
+          .post("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("status", equalTo(400))
+          .body("title", not(equalTo(null)))
+          .body("detail", not(containsString("Exception")))
+          .body("detail", not(containsString("com.fasterxml")));
+    }
+  }
+
+  @Test
+  void invalidUtf8IsRejected() {
+    byte[] body = {
+      '{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
+    };
+
+    Api.admin()
+        .contentType("application/json; charset=utf-8")
+        .body(body)
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void wrongContentTypeIsUnsupportedMediaType() {
+    Api.admin()
+        .contentType(ContentType.TEXT)
+        .body("title=x")
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void oversizedBodyIsRejected() {
+    byte[] huge = new byte[3 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) 'a');
+
+    int status =
+        Api.admin()
+            .contentType(ContentType.JSON)
+            .body(huge)
+            .when()
+            .post("/api/v1/articles")
+            .then()
+            .extract()
+            .statusCode();
+    org.junit.jupiter.api.Assertions.assertEquals(413, status);
+  }
+
+  @Test
+  void unknownPathsAndMethodsAreProblems() {
+    Api.anonymous()
+        .when()
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    Api.admin()
+        .when()
+        .post("/api/v1/articles/37076")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void hostileIdentifiersAreSimplyNotFound() {
+    String[] paths = {
+      "99999999999999999999", "-1", "0", "%27%20OR%201=1--", "a%00b", "x".repeat(2000)
+    };
+    for (String path : paths) {
+      int status =
+          Api.anonymous().when().get("/api/v1/articles/" + path).then().extract().statusCode();
+      org.junit.jupiter.api.Assertions.assertTrue(
+          status == 404 || status == 400, path + " gave " + status);
+    }
+  }
+
+  @Test
+  void rejectedWritesLeaveTheArticleUntouched() {
+    long id = ArticleFixture.draft().title("Untouched").createId();
+
+    for (String body : BROKEN_BODIES) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(body.getBytes(StandardCharsets.UTF_8))
+          .when()
+          .put("/api/v1/articles/" + id)
+          .then()
+          .statusCode(400);
+    }
+    Api.admin()
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .body("title", equalTo("Untouched"))
+        .body("version", equalTo(1));
+  }
+}

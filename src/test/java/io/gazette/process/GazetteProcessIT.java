@@ -1,0 +1,117 @@
+package io.gazette.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gazette.database.EmbeddedDatabase;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starts the packaged application the way the README does, on its own embedded database. */
+class GazetteProcessIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void firstStartServesTheDemoArticleAndWritesAPrivateAdminTokenFile() throws Exception {
+    try (GazetteProcess gazette = GazetteProcess.start(dataDir, Map.of()).awaitReady()) {
+      HttpResponse<String> demo = gazette.get("/api/v1/articles/37076");
+      assertEquals(200, demo.statusCode());
+      assertTrue(demo.body().contains("Kerry lands in Geneva"));
+
+      Path tokenFile = dataDir.resolve("admin-token");
+      assertEquals(
+          "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+      String token = Files.readString(tokenFile).strip();
+      assertTrue(token.startsWith("gz_"));
+      assertTrue(gazette.log().contains(token), "the generated token is printed once in the log");
+      assertEquals(201, create(gazette, token, "Written with the generated token").statusCode());
+    }
+  }
+
+  @Test
+  void restartKeepsEveryArticleAndTheAdminToken() throws Exception {
+    String token;
+    String location;
+    try (GazetteProcess first = GazetteProcess.start(dataDir, Map.of()).awaitReady()) {
+      token = Files.readString(dataDir.resolve("admin-token")).strip();
+      HttpResponse<String> created = create(first, token, "Survives a restart");
+      assertEquals(201, created.statusCode());
+      location = created.headers().firstValue("Location").orElseThrow();
+      first.stop();
+      assertTrue(
+          first.exitValue() == 0 || first.exitValue() == 143,
+          "SIGTERM is a clean shutdown, not a crash: " + first.exitValue());
+    }
+    assertFalse(
+        Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")),
+        "the embedded PostgreSQL was shut down cleanly");
+
+    try (GazetteProcess second = GazetteProcess.start(dataDir, Map.of()).awaitReady()) {
+      String path = java.net.URI.create(location).getPath();
+      HttpResponse<String> read =
+          second.send(
+              HttpRequest.newBuilder(second.uri(path))
+                  .header("Authorization", "Bearer " + token)
+                  .build());
+      assertEquals(200, read.statusCode());
+      assertTrue(read.body().contains("Survives a restart"));
+      assertEquals(token, Files.readString(dataDir.resolve("admin-token")).strip());
+      assertFalse(second.log().contains("Generated the admin token"));
+    }
+  }
+
+  @Test
+  void secondInstanceOnTheSameDataDirectoryFailsFastWithAClearMessage() throws Exception {
+    try (GazetteProcess first = GazetteProcess.start(dataDir, Map.of()).awaitReady();
+        GazetteProcess second = GazetteProcess.start(dataDir, Map.of())) {
+      assertTrue(second.waitForExit(Duration.ofSeconds(30)), "the second instance must exit");
+      assertNotEquals(0, second.exitValue());
+      assertTrue(second.log().contains("is in use by another running Gazette"), second.log());
+      assertEquals(200, first.get("/api/v1/articles/37076").statusCode());
+    }
+  }
+
+  @Test
+  void configuredDatabaseUrlIsUsedAndNoEmbeddedServerIsStarted(@TempDir Path externalDir)
+      throws Exception {
+    try (EmbeddedDatabase external = EmbeddedDatabase.start(externalDir, 0);
+        GazetteProcess gazette =
+            GazetteProcess.start(
+                    dataDir,
+                    Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        external.datasourceProperties().get("quarkus.datasource.jdbc.url"),
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        EmbeddedDatabase.USER,
+                        "GAZETTE_ADMIN_TOKEN",
+                        "gz_configured-admin-token-for-the-test"))
+                .awaitReady()) {
+      assertEquals(200, gazette.get("/api/v1/articles/37076").statusCode());
+      assertEquals(
+          201, create(gazette, "gz_configured-admin-token-for-the-test", "External").statusCode());
+      assertFalse(Files.exists(dataDir.resolve("postgres")), "no embedded cluster was created");
+      assertFalse(
+          Files.exists(dataDir.resolve("admin-token")), "a configured token is not written out");
+    }
+  }
+
+  private static HttpResponse<String> create(GazetteProcess gazette, String token, String title)
+      throws Exception {
+    return gazette.send(
+        HttpRequest.newBuilder(gazette.uri("/api/v1/articles"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"" + title + "\"}"))
+            .build());
+  }
+}
