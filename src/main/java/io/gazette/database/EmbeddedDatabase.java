@@ -63,6 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + " another directory.");
       }
       try {
+        stopOrphanedServer(dataDir.resolve("postgres"));
         EmbeddedPostgres.Builder builder =
             EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.resolve("postgres"))
@@ -88,6 +89,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  /**
+   * A Gazette killed without warning (SIGKILL, OOM killer, power loss of the JVM only) leaves its
+   * PostgreSQL child running. Holding the data-directory lock proves that no live Gazette owns that
+   * server, so it is stopped (fast shutdown; crash recovery makes even a forced stop safe) before a
+   * new one starts.
+   */
+  private static void stopOrphanedServer(Path cluster) throws IOException {
+    Path pidFile = cluster.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+    if (!firstLine.matches("[0-9]{1,10}")) {
+      return;
+    }
+    java.util.Optional<ProcessHandle> orphan =
+        ProcessHandle.of(Long.parseLong(firstLine))
+            .filter(ProcessHandle::isAlive)
+            .filter(
+                process ->
+                    process
+                        .info()
+                        .command()
+                        .map(command -> command.endsWith("postgres"))
+                        .orElse(false));
+    if (orphan.isEmpty()) {
+      return; // a stale pid file: PostgreSQL itself recovers from it
+    }
+    ProcessHandle server = orphan.get();
+    System.err.println(
+        "Gazette: stopping PostgreSQL (pid " + server.pid() + ") left running by a previous run");
+    server.destroy();
+    try {
+      server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      server.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException("Could not stop the orphaned PostgreSQL", e);
     }
   }
 

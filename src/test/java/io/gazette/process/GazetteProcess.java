@@ -98,6 +98,12 @@ final class GazetteProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL: the JVM gets no chance to clean up. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

@@ -71,6 +71,30 @@ class GazetteProcessIT {
   }
 
   @Test
+  void sigkilledGazetteRestartsOnItsDataAndReplacesTheOrphanedDatabase() throws Exception {
+    String token;
+    String location;
+    try (GazetteProcess first = GazetteProcess.start(dataDir, Map.of()).awaitReady()) {
+      token = Files.readString(dataDir.resolve("admin-token")).strip();
+      HttpResponse<String> created = create(first, token, "Acknowledged before the crash");
+      assertEquals(201, created.statusCode());
+      location =
+          java.net.URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+      first.kill();
+    }
+
+    try (GazetteProcess second = GazetteProcess.start(dataDir, Map.of()).awaitReady()) {
+      HttpResponse<String> read =
+          second.send(
+              HttpRequest.newBuilder(second.uri(location))
+                  .header("Authorization", "Bearer " + token)
+                  .build());
+      assertEquals(200, read.statusCode());
+      assertTrue(read.body().contains("Acknowledged before the crash"));
+    }
+  }
+
+  @Test
   void secondInstanceOnTheSameDataDirectoryFailsFastWithAClearMessage() throws Exception {
     try (GazetteProcess first = GazetteProcess.start(dataDir, Map.of()).awaitReady();
         GazetteProcess second = GazetteProcess.start(dataDir, Map.of())) {
