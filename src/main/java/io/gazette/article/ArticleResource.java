@@ -3,6 +3,7 @@ package io.gazette.article;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gazette.audit.Audited;
 import io.gazette.auth.Role;
 import io.gazette.auth.Viewer;
 import io.gazette.common.ApiException;
@@ -110,6 +111,7 @@ public class ArticleResource {
   }
 
   @POST
+  @Audited
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.EDITOR_NAME)
   public Response create(InputStream body, @Context UriInfo uri) {
@@ -123,6 +125,7 @@ public class ArticleResource {
   }
 
   @PUT
+  @Audited
   @Path("{idOrSlug}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.EDITOR_NAME)
@@ -135,6 +138,7 @@ public class ArticleResource {
   }
 
   @PATCH
+  @Audited
   @Path("{idOrSlug}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   @RolesAllowed(Role.EDITOR_NAME)
@@ -147,6 +151,7 @@ public class ArticleResource {
   }
 
   @DELETE
+  @Audited
   @Path("{idOrSlug}")
   @RolesAllowed(Role.EDITOR_NAME)
   public Response delete(

@@ -45,8 +45,17 @@ public class AdminTokenBootstrap {
         throw new IllegalStateException(
             "GAZETTE_ADMIN_TOKEN must start with 'gz_' and carry at least 20 more characters");
       }
+      byte[] hash = TokenSecrets.hash(secret);
       ApiToken token = existing.orElseGet(AdminTokenBootstrap::newBootstrapToken);
-      token.tokenHash = TokenSecrets.hash(secret);
+      if (token.tokenHash != null && TokenSecrets.sameHash(token.tokenHash, hash)) {
+        if (token.revokedAt != null) {
+          LOG.warn(
+              "GAZETTE_ADMIN_TOKEN names a token that was revoked; it stays revoked."
+                  + " Configure a new secret to restore a bootstrap admin token.");
+        }
+        return;
+      }
+      token.tokenHash = hash;
       token.revokedAt = null;
       token.expiresAt = null;
       tokens.persist(token);

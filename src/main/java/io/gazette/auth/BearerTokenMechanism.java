@@ -1,7 +1,10 @@
 package io.gazette.auth;
 
+import io.gazette.common.ClientAddresses;
+import io.gazette.common.RateLimits;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -12,6 +15,7 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,21 +27,36 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
   private static final String SCHEME = "Bearer";
 
+  private final ClientAddresses addresses;
+  private final RateLimits limits;
+
+  public BearerTokenMechanism(ClientAddresses addresses, RateLimits limits) {
+    this.addresses = addresses;
+    this.limits = limits;
+  }
+
   @Override
   public Uni<SecurityIdentity> authenticate(
       RoutingContext context, IdentityProviderManager identityProviderManager) {
     String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
     if (header == null) {
-      return Uni.createFrom().optional(java.util.Optional.empty());
+      return Uni.createFrom().optional(Optional.empty());
+    }
+    String address = addresses.of(context.request());
+    long blockedFor = limits.authenticationBlockedFor(address);
+    if (blockedFor > 0) {
+      return Uni.createFrom().failure(new TooManyAuthenticationFailures(blockedFor));
     }
     String token = bearerToken(header);
     if (token == null) {
+      limits.recordAuthenticationFailure(address);
       return Uni.createFrom()
           .failure(new AuthenticationFailedException("Malformed Authorization header"));
     }
-    return identityProviderManager.authenticate(
-        new TokenAuthenticationRequest(
-            new io.quarkus.security.credential.TokenCredential(token, SCHEME)));
+    return identityProviderManager
+        .authenticate(new TokenAuthenticationRequest(new TokenCredential(token, SCHEME)))
+        .onFailure(AuthenticationFailedException.class)
+        .invoke(() -> limits.recordAuthenticationFailure(address));
   }
 
   static String bearerToken(String header) {

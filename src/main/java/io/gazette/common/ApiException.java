@@ -10,15 +10,33 @@ public class ApiException extends RuntimeException {
 
   private final ProblemType type;
   private final List<FieldError> errors;
+  private final long retryAfterSeconds;
 
   public ApiException(ProblemType type, String detail) {
     this(type, detail, null);
   }
 
   public ApiException(ProblemType type, String detail, List<FieldError> errors) {
+    this(type, detail, errors, 0);
+  }
+
+  private ApiException(
+      ProblemType type, String detail, List<FieldError> errors, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.type = type;
     this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 429 with the number of seconds after which the client may try again. */
+  public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ApiException(
+        ProblemType.TOO_MANY_REQUESTS, detail, null, Math.max(1, retryAfterSeconds));
+  }
+
+  /** Seconds for a Retry-After header, or 0 for none. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public static ApiException notFound(String detail) {

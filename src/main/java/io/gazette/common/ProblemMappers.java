@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.gazette.auth.TooManyAuthenticationFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,7 +28,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response apiException(ApiException e) {
-    return respond(e.problem());
+    Response response = respond(e.problem());
+    if (e.retryAfterSeconds() > 0) {
+      return Response.fromResponse(response)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+          .build();
+    }
+    return response;
   }
 
   @ServerExceptionMapper
@@ -98,6 +105,14 @@ public class ProblemMappers {
   public Response constraintViolations(ConstraintViolationException e) {
     return respond(
         ApiException.invalid(Validation.fieldErrors(e.getConstraintViolations())).problem());
+  }
+
+  @ServerExceptionMapper
+  public Response tooManyAuthenticationFailures(TooManyAuthenticationFailures e) {
+    return apiException(
+        ApiException.tooManyRequests(
+            "Too many failed authentications from your address; wait before trying again",
+            e.retryAfterSeconds()));
   }
 
   @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

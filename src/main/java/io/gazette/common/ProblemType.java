@@ -14,6 +14,7 @@ public enum ProblemType {
   PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
   INTERNAL(500, "internal-error", "Internal server error"),
   UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 

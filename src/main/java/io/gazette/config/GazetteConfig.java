@@ -2,6 +2,7 @@ package io.gazette.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,4 +29,30 @@ public interface GazetteConfig {
   /** Whether an empty database receives the demo article on first start. */
   @WithDefault("true")
   boolean demoContent();
+
+  /** Per-client-address limits; 0 turns a limit off. */
+  RateLimit rateLimit();
+
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose {@code X-Forwarded-For} is believed. From
+   * any other peer the header is ignored, so clients cannot pick their own address.
+   */
+  Optional<List<String>> trustedProxies();
+
+  /**
+   * Origins allowed to make cross-origin writes (and reads with a token) from a browser. Public
+   * reads (GET, HEAD without credentials) are open to every origin.
+   */
+  Optional<List<String>> corsOrigins();
+
+  /** Rate limits. */
+  interface RateLimit {
+    /** Comments one client address may post per minute. */
+    @WithDefault("5")
+    int commentsPerMinute();
+
+    /** Failed authentications one client address may make per minute before it gets 429s. */
+    @WithDefault("10")
+    int authFailuresPerMinute();
+  }
 }

@@ -1,0 +1,76 @@
+package io.gazette.audit;
+
+import io.gazette.auth.Role;
+import io.gazette.common.ApiException;
+import io.gazette.common.Cursor;
+import io.gazette.common.Page;
+import io.gazette.common.QueryParameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /api/v1/audit}: every write, newest first, for admins. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
+public class AuditResource {
+
+  private static final String SORT = "-id";
+
+  private final AuditRepository audit;
+
+  public AuditResource(AuditRepository audit) {
+    this.audit = audit;
+  }
+
+  @GET
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Response list(@Context UriInfo uri) {
+    QueryParameters parameters =
+        new QueryParameters(uri.getQueryParameters(), Set.of("limit", "cursor", "page"));
+    int limit = parameters.integer("limit", 1, 100).orElse(20);
+    Integer page = parameters.integer("page", 1, 1_000_000).orElse(null);
+    Long before =
+        parameters
+            .single("cursor")
+            .map(
+                value ->
+                    Cursor.decode(value.strip())
+                        .filter(cursor -> cursor.sort().equals(SORT))
+                        .orElseThrow(
+                            () ->
+                                ApiException.badParameter(
+                                    "cursor", "is not a cursor this API issued")))
+            .map(Cursor::id)
+            .orElse(null);
+    if (before != null && page != null) {
+      throw ApiException.badParameter("page", "cannot be combined with cursor");
+    }
+    List<AuditEntry> rows =
+        page != null ? audit.newestPage(page, limit + 1) : audit.newestBefore(before, limit + 1);
+    boolean more = rows.size() > limit;
+    List<AuditView> items = rows.stream().limit(limit).map(AuditView::of).toList();
+    String next = more ? new Cursor(SORT, items.get(items.size() - 1).id(), "").encode() : null;
+    Long total = page == null ? null : audit.count();
+    Response.ResponseBuilder response =
+        Response.ok(new Page<>(items, new Page.Meta(limit, next, total, page)))
+            .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (more) {
+      var link =
+          page != null
+              ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build()
+              : uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
+      response.header("Link", "<" + link + ">; rel=\"next\"");
+    }
+    return response.build();
+  }
+}

@@ -1,0 +1,95 @@
+package io.gazette.audit;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.gazette.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditLogTest {
+
+  @Test
+  void everyWriteIsRecordedWithWhoWhatAndResult() {
+    Map<String, Object> editor = Tokens.create("editor", null);
+    String secret = (String) editor.get("token");
+    int id =
+        Api.withToken(secret)
+            .contentType(ContentType.JSON)
+            .body(Map.of("title", "Audited " + Api.unique()))
+            .post("/api/v1/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.withToken(secret)
+        .contentType("application/merge-patch+json")
+        .body("{\"title\": \"\"}")
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(400);
+    Api.withToken(secret).delete("/api/v1/articles/" + id).then().statusCode(204);
+
+    JsonPath audit =
+        Api.admin()
+            .queryParam("limit", 100)
+            .get("/api/v1/audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<Map<String, Object>> mine =
+        audit.<Map<String, Object>>getList("data").stream()
+            .filter(entry -> editor.get("id").equals(entry.get("tokenId")))
+            .toList();
+
+    org.junit.jupiter.api.Assertions.assertEquals(3, mine.size(), mine.toString());
+    Map<String, Object> delete = mine.get(0);
+    Map<String, Object> failedPatch = mine.get(1);
+    Map<String, Object> create = mine.get(2);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of("DELETE", 204, String.valueOf(id)),
+        List.of(delete.get("method"), delete.get("status"), delete.get("resourceId")));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of("PATCH", 400), List.of(failedPatch.get("method"), failedPatch.get("status")));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of("POST", 201, String.valueOf(id), "/api/v1/articles"),
+        List.of(
+            create.get("method"),
+            create.get("status"),
+            create.get("resourceId"),
+            create.get("path")));
+    org.junit.jupiter.api.Assertions.assertEquals(editor.get("name"), create.get("tokenName"));
+  }
+
+  @Test
+  void auditLogPagesNewestFirstWithACursor() {
+    for (int i = 0; i < 3; i++) {
+      ArticleFixture.draft().createId();
+    }
+
+    var first = Api.admin().queryParam("limit", 2).get("/api/v1/audit");
+    first
+        .then()
+        .statusCode(200)
+        .body("data.size()", equalTo(2))
+        .body("meta.nextCursor", notNullValue());
+    List<Integer> firstIds = first.path("data.id");
+    var second =
+        Api.admin()
+            .queryParam("limit", 2)
+            .queryParam("cursor", (String) first.path("meta.nextCursor"))
+            .get("/api/v1/audit");
+    List<Integer> secondIds = second.path("data.id");
+
+    org.junit.jupiter.api.Assertions.assertTrue(firstIds.get(0) > firstIds.get(1));
+    org.junit.jupiter.api.Assertions.assertTrue(firstIds.get(1) > secondIds.get(0));
+  }
+}

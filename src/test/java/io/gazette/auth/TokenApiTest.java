@@ -1,0 +1,159 @@
+package io.gazette.auth;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.gazette.support.Api;
+import io.gazette.support.PostgresResource;
+import io.gazette.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+@QuarkusTest
+class TokenApiTest {
+
+  @Test
+  void createdTokenCarriesItsSecretOnceWithTheGzPrefix() {
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "front-end preview", "role", "preview"))
+        .when()
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(201)
+        .header("Location", org.hamcrest.Matchers.containsString("/api/v1/tokens/"))
+        .header("Cache-Control", equalTo("no-store"))
+        .body("token", startsWith("gz_"))
+        .body("role", equalTo("preview"))
+        .body("name", equalTo("front-end preview"))
+        .body("lastUsedAt", equalTo(null));
+  }
+
+  @Test
+  void listShowsMetadataButNeverSecretsOrHashes() {
+    Map<String, Object> created = Tokens.create("editor", null);
+
+    String body =
+        Api.admin()
+            .when()
+            .get("/api/v1/tokens")
+            .then()
+            .statusCode(200)
+            .body("data.id", hasItem(created.get("id")))
+            .body("data", everyItem(not(org.hamcrest.Matchers.hasKey("token"))))
+            .body("data", everyItem(not(org.hamcrest.Matchers.hasKey("tokenHash"))))
+            .extract()
+            .asString();
+    assertFalse(body.contains((String) created.get("token")));
+  }
+
+  @Test
+  void revokedTokenIsRejectedOnTheVeryNextRequest() {
+    Map<String, Object> created = Tokens.create("editor", null);
+    String secret = (String) created.get("token");
+    Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+
+    Api.admin().when().delete("/api/v1/tokens/" + created.get("id")).then().statusCode(204);
+
+    Api.withToken(secret)
+        .when()
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", startsWith("Bearer"));
+    Api.admin().when().delete("/api/v1/tokens/" + created.get("id")).then().statusCode(404);
+  }
+
+  @Test
+  void revocationByAnotherInstanceTakesEffectAtOnce() throws Exception {
+    Map<String, Object> created = Tokens.create("editor", null);
+    String secret = (String) created.get("token");
+    Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+
+    try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "")) {
+      db.createStatement()
+          .executeUpdate("update api_token set revoked_at = now() where id = " + created.get("id"));
+    }
+
+    Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(401);
+  }
+
+  @Test
+  void expiredTokenIsUnauthorized() {
+    Api.withToken(Tokens.expiredSecret()).when().get("/api/v1/articles").then().statusCode(401);
+  }
+
+  @Test
+  void tokenWithAnExpiryWorksUntilThen() {
+    String secret =
+        (String)
+            Tokens.create("editor", java.time.Instant.now().plusSeconds(3600).toString())
+                .get("token");
+
+    Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+  }
+
+  @Test
+  void lastUsableAdminTokenCannotBeRevoked() throws Exception {
+    try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "")) {
+      db.createStatement()
+          .executeUpdate(
+              "update api_token set revoked_at = now() where role = 'admin' and not bootstrap"
+                  + " and revoked_at is null");
+    }
+    long bootstrapId;
+    try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "");
+        var row = db.createStatement().executeQuery("select id from api_token where bootstrap")) {
+      row.next();
+      bootstrapId = row.getLong(1);
+    }
+
+    Api.admin()
+        .when()
+        .delete("/api/v1/tokens/" + bootstrapId)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    Api.admin().when().get("/api/v1/tokens").then().statusCode(200);
+  }
+
+  @Test
+  void invalidTokenRequestsNameEveryBadField() {
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "", "role", "owner", "expiresAt", "2001-01-01T00:00:00Z"))
+        .when()
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "role", "expiresAt"));
+  }
+
+  @Test
+  void aDumpOfTheTokensTableContainsNoUsableSecret() throws Exception {
+    String secret = (String) Tokens.create("admin", null).get("token");
+
+    StringWriter dump = new StringWriter();
+    try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "")) {
+      db.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyOut("copy api_token to stdout with (format csv)", dump);
+    }
+
+    assertFalse(dump.toString().isEmpty());
+    assertFalse(dump.toString().contains(secret));
+    assertFalse(dump.toString().contains(secret.substring(3)));
+    assertFalse(dump.toString().contains(Api.ADMIN_TOKEN));
+  }
+}
