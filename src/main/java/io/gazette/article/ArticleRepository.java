@@ -71,6 +71,28 @@ public class ArticleRepository implements PanacheRepository<Article> {
         .getSingleResult();
   }
 
+  /** When the next scheduled article becomes visible, if any is scheduled after {@code now}. */
+  public Optional<Instant> nextScheduledPublication(Instant now) {
+    Object next =
+        getEntityManager()
+            .createNativeQuery(
+                "select min(coalesce(published_at, '-infinity'::timestamptz)) from article"
+                    + " where status = 'published'"
+                    + " and coalesce(published_at, '-infinity'::timestamptz) > ?1")
+            .setParameter(1, now)
+            .getSingleResult();
+    if (next instanceof Instant instant) {
+      return Optional.of(instant);
+    }
+    if (next instanceof OffsetDateTime time) {
+      return Optional.of(time.toInstant());
+    }
+    if (next instanceof Timestamp timestamp) {
+      return Optional.of(timestamp.toInstant());
+    }
+    return Optional.empty();
+  }
+
   /** Runs a list query; returns one page (with one look-ahead row to know if there is more). */
   ArticleListing list(ArticleListQuery query, boolean includeUnpublished, Instant now) {
     List<Object> filters = new ArrayList<>();

@@ -1,16 +1,13 @@
 package io.gazette.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gazette.audit.Audited;
 import io.gazette.auth.Role;
 import io.gazette.auth.Viewer;
 import io.gazette.common.ApiException;
-import io.gazette.common.Cursor;
 import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
-import io.gazette.common.Page;
+import io.gazette.common.Links;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.Times;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +30,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code /api/v1/articles}: reads are public (drafts need a token), writes need an editor. */
 @Path("/api/v1/articles")
@@ -44,44 +41,31 @@ public class ArticleResource {
   static final String MERGE_PATCH = "application/merge-patch+json";
   private static final String VISIBLE_CACHE = "public, max-age=60";
   private static final String PRIVATE_CACHE = "private, no-store";
+  private static final String LIST_CACHE = "public, max-age=10";
 
   private final ArticleService service;
+  private final ArticleReads reads;
   private final Viewer viewer;
   private final JsonBodies json;
-  private final ObjectMapper mapper;
 
   public ArticleResource(
-      ArticleService service, Viewer viewer, JsonBodies json, ObjectMapper mapper) {
+      ArticleService service, ArticleReads reads, Viewer viewer, JsonBodies json) {
     this.service = service;
+    this.reads = reads;
     this.viewer = viewer;
     this.json = json;
-    this.mapper = mapper;
   }
 
   @GET
   public Response list(@Context UriInfo uri) {
     boolean privileged = viewer.seesUnpublished();
     ArticleListQuery query = ArticleQueryParser.parse(uri.getQueryParameters(), privileged);
-    ArticleListing listing = service.list(query, privileged);
-    List<Object> items =
-        listing.rows().stream().map(row -> select(row.article(), query.fields())).toList();
-    String nextCursor = null;
-    if (listing.hasMore()) {
-      ArticleListing.Row last = listing.rows().get(listing.rows().size() - 1);
-      nextCursor =
-          new Cursor(query.sort().parameter(), last.article().id(), last.sortKey()).encode();
-    }
-    Page<Object> page =
-        new Page<>(items, new Page.Meta(query.limit(), nextCursor, listing.total(), query.page()));
+    ArticleReads.ListPage page = reads.list(query, privileged, uri);
     Response.ResponseBuilder response =
-        Response.ok(page)
-            .header(HttpHeaders.CACHE_CONTROL, privileged ? PRIVATE_CACHE : "public, max-age=10");
-    if (listing.hasMore()) {
-      URI next =
-          query.page() != null
-              ? uri.getRequestUriBuilder().replaceQueryParam("page", query.page() + 1).build()
-              : uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build();
-      response.header("Link", "<" + next + ">; rel=\"next\"");
+        Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.CACHE_CONTROL, privileged ? PRIVATE_CACHE : LIST_CACHE);
+    if (page.nextLink() != null) {
+      response.header("Link", Links.header(page.nextLink()));
     }
     return response.build();
   }
@@ -94,20 +78,37 @@ public class ArticleResource {
       @Context UriInfo uri) {
     Set<String> fields =
         ArticleQueryParser.fields(new QueryParameters(uri.getQueryParameters(), Set.of("fields")));
+    if (viewer.isAnonymous() && fields == null) {
+      ArticleCache.CachedArticle article =
+          reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
+      return conditional(
+              ifNoneMatch,
+              article.entityTag(),
+              () -> Response.ok(article.json(), MediaType.APPLICATION_JSON_TYPE))
+          .header(HttpHeaders.LAST_MODIFIED, Times.httpDate(article.updatedAt()))
+          .header(HttpHeaders.CACHE_CONTROL, VISIBLE_CACHE)
+          .build();
+    }
     ArticleView article =
-        service
-            .find(idOrSlug, viewer.seesUnpublished())
-            .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
+        service.find(idOrSlug, viewer.seesUnpublished()).orElseThrow(() -> notFound(idOrSlug));
     boolean visible = article.isPublicAt(Instant.now());
-    Response.ResponseBuilder response =
-        EntityTags.noneMatchHits(ifNoneMatch, article.entityTag())
-            ? Response.notModified()
-            : Response.ok(select(article, fields));
-    return response
-        .tag(unquoted(article.entityTag()))
+    return conditional(
+            ifNoneMatch, article.entityTag(), () -> Response.ok(reads.select(article, fields)))
         .header(HttpHeaders.LAST_MODIFIED, Times.httpDate(article.updatedAt()))
         .header(HttpHeaders.CACHE_CONTROL, visible ? VISIBLE_CACHE : PRIVATE_CACHE)
         .build();
+  }
+
+  /** 304 when the client's copy is current, else the full response; both carry the ETag. */
+  private static Response.ResponseBuilder conditional(
+      String ifNoneMatch, String entityTag, Supplier<Response.ResponseBuilder> full) {
+    Response.ResponseBuilder response =
+        EntityTags.noneMatchHits(ifNoneMatch, entityTag) ? Response.notModified() : full.get();
+    return response.tag(unquoted(entityTag));
+  }
+
+  private static ApiException notFound(String idOrSlug) {
+    return ApiException.notFound("No article '" + idOrSlug + "'");
   }
 
   @POST
@@ -167,16 +168,6 @@ public class ArticleResource {
         .header(HttpHeaders.LAST_MODIFIED, Times.httpDate(article.updatedAt()))
         .header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
         .build();
-  }
-
-  /** The whole view, or only the requested fields (sparse fieldsets). */
-  private Object select(ArticleView article, Set<String> fields) {
-    if (fields == null) {
-      return article;
-    }
-    ObjectNode all = mapper.valueToTree(article);
-    all.retain(fields);
-    return all;
   }
 
   private static EntityTag unquoted(String quoted) {

@@ -28,13 +28,16 @@ public class ArticleService {
   private final SlugGenerator slugs;
   private final JsonBodies json;
   private final ObjectMapper mapper;
+  private final ArticleCache cache;
 
   public ArticleService(
       ArticleRepository articles,
       BodyRenderer renderer,
       SlugGenerator slugs,
       JsonBodies json,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      ArticleCache cache) {
+    this.cache = cache;
     this.articles = articles;
     this.renderer = renderer;
     this.slugs = slugs;
@@ -70,6 +73,7 @@ public class ArticleService {
     apply(article, input, now);
     article.updatedAt = now;
     articles.persistAndFlush(article);
+    cache.evictAfterCommit(article.id);
     return ArticleView.of(article);
   }
 
@@ -103,6 +107,7 @@ public class ArticleService {
         articles
             .lockByIdOrSlug(idOrSlug)
             .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
+    cache.evictAfterCommit(article.id);
     String current = ArticleView.of(article).entityTag();
     if (!EntityTags.matchHolds(ifMatch, current)) {
       throw new ApiException(

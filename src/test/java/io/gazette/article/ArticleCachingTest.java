@@ -75,4 +75,68 @@ class ArticleCachingTest {
         .statusCode(200)
         .body("title", equalTo("Changed"));
   }
+
+  @Test
+  void unpublishingHidesACachedArticleAtOnce() {
+    String tag = "cache-" + Api.unique();
+    long id = ArticleFixture.published().tags(tag).createId();
+    Api.anonymous().when().get("/api/v1/articles/" + id).then().statusCode(200);
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .get("/api/v1/articles")
+        .then()
+        .body("data.size()", equalTo(1));
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"status\": \"draft\"}")
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200);
+
+    Api.anonymous().when().get("/api/v1/articles/" + id).then().statusCode(404);
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .get("/api/v1/articles")
+        .then()
+        .body("data.size()", equalTo(0));
+  }
+
+  @Test
+  void newlyPublishedArticleAppearsInACachedListAtOnce() {
+    String tag = "cache-" + Api.unique();
+    ArticleFixture.published().tags(tag).createId();
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .get("/api/v1/articles")
+        .then()
+        .body("data.size()", equalTo(1));
+
+    ArticleFixture.published().tags(tag).createId();
+
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .get("/api/v1/articles")
+        .then()
+        .body("data.size()", equalTo(2));
+  }
+
+  @Test
+  void changingTheSlugRetiresTheOldSlugAtOnce() {
+    String oldSlug = "old-slug-" + Api.unique();
+    long id = ArticleFixture.published().slug(oldSlug).createId();
+    Api.anonymous().when().get("/api/v1/articles/" + oldSlug).then().statusCode(200);
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"slug\": \"new-" + oldSlug + "\"}")
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200);
+
+    Api.anonymous().when().get("/api/v1/articles/" + oldSlug).then().statusCode(404);
+    Api.anonymous().when().get("/api/v1/articles/new-" + oldSlug).then().statusCode(200);
+  }
 }
