@@ -109,6 +109,11 @@ final class GazetteProcess implements AutoCloseable {
     if (process.isAlive()) {
       stop();
     }
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException ignored) {
+      // a temp file; the OS cleans up
+    }
   }
 
   private static int freePort() throws IOException {
