@@ -28,4 +28,18 @@ public interface GazetteConfig {
   /** Whether an empty database receives the demo article on first start. */
   @WithDefault("true")
   boolean demoContent();
+
+  /** Reader comments. */
+  Comments comments();
+
+  /** Settings of reader comments ({@code gazette.comments.*}). */
+  interface Comments {
+
+    /**
+     * Whether a new comment is approved (public and counted) at once instead of waiting as {@code
+     * pending} in the moderation queue. Default false: every comment is moderated first.
+     */
+    @WithDefault("false")
+    boolean autoApprove();
+  }
 }
