@@ -60,7 +60,11 @@ public class Article {
   @Column(name = "comments_open")
   public boolean commentsOpen;
 
-  @Column(name = "comment_count")
+  /**
+   * Approved comments; maintained by database triggers (migration V8) in the transaction that moves
+   * it, so Hibernate never writes it (a stale entity cannot overwrite a newer count).
+   */
+  @Column(name = "comment_count", insertable = false, updatable = false)
   public int commentCount;
 
   /** Visible to anonymous readers: published, and not scheduled for later. */

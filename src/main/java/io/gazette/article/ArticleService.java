@@ -1,18 +1,14 @@
 package io.gazette.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gazette.common.ApiException;
 import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
+import io.gazette.common.JsonMergePatch;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +23,7 @@ public class ArticleService {
   private final BodyRenderer renderer;
   private final SlugGenerator slugs;
   private final JsonBodies json;
-  private final ObjectMapper mapper;
+  private final JsonMergePatch mergePatch;
   private final ArticleCache cache;
 
   public ArticleService(
@@ -35,14 +31,14 @@ public class ArticleService {
       BodyRenderer renderer,
       SlugGenerator slugs,
       JsonBodies json,
-      ObjectMapper mapper,
+      JsonMergePatch mergePatch,
       ArticleCache cache) {
     this.cache = cache;
     this.articles = articles;
     this.renderer = renderer;
     this.slugs = slugs;
     this.json = json;
-    this.mapper = mapper;
+    this.mergePatch = mergePatch;
   }
 
   /**
@@ -89,7 +85,7 @@ public class ArticleService {
   @Transactional
   public ArticleView patch(String idOrSlug, JsonNode patch, String ifMatch) {
     Article article = lockForWrite(idOrSlug, ifMatch);
-    JsonNode merged = mergePatch(json.toTree(writableFields(article)), patch);
+    JsonNode merged = mergePatch.apply(json.toTree(writableFields(article)), patch);
     ArticleInput input = json.bind(merged, ArticleInput.class);
     update(article, input);
     return ArticleView.of(article);
@@ -187,21 +183,6 @@ public class ArticleService {
         article.status,
         article.publishedAt == null ? null : article.publishedAt.toString(),
         article.commentsOpen);
-  }
-
-  private JsonNode mergePatch(JsonNode target, JsonNode patch) {
-    try {
-      JsonValue merged = Json.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
-      return mapper.readTree(merged.toString());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new JsonBodies.UncheckedJsonException(e);
-    }
-  }
-
-  private JsonValue toJsonP(JsonNode node) {
-    try (JsonReader reader = Json.createReader(new StringReader(node.toString()))) {
-      return reader.readValue();
-    }
   }
 
   /** Projection for slug collision checks. */

@@ -55,4 +55,18 @@ public interface GazetteConfig {
     @WithDefault("10")
     int authFailuresPerMinute();
   }
+
+  /** Reader comments. */
+  Comments comments();
+
+  /** Settings of reader comments ({@code gazette.comments.*}). */
+  interface Comments {
+
+    /**
+     * Whether a new comment is approved (public and counted) at once instead of waiting as {@code
+     * pending} in the moderation queue. Default false: every comment is moderated first.
+     */
+    @WithDefault("false")
+    boolean autoApprove();
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
+import io.gazette.support.CommentFixture;
 import io.gazette.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -70,6 +71,10 @@ class AuthorizationMatrixTest {
     callers.put("expired", () -> Api.withToken(expired));
     callers.put("malformed", () -> Api.anonymous().header("Authorization", "Bearer"));
     return callers;
+  }
+
+  private static long newComment() {
+    return CommentFixture.on(ArticleFixture.published().createId()).postId();
   }
 
   private static Map<String, Integer> statuses(int anonymous, int preview, int editor, int admin) {
@@ -160,6 +165,48 @@ class AuthorizationMatrixTest {
                     .delete("/api/v1/tokens/" + Tokens.create("preview", null).get("id"))
                     .statusCode(),
             statuses(401, 403, 403, 204)),
+        new Endpoint(
+            "GET /articles/{published}/comments",
+            request ->
+                request
+                    .get(CommentFixture.path(ArticleFixture.published().createId()))
+                    .statusCode(),
+            statuses(200, 200, 200, 200)),
+        new Endpoint(
+            "GET /articles/{draft}/comments",
+            request ->
+                request.get(CommentFixture.path(ArticleFixture.draft().createId())).statusCode(),
+            statuses(404, 200, 200, 200)),
+        new Endpoint(
+            "POST /articles/{published}/comments",
+            request ->
+                request
+                    .contentType(ContentType.JSON)
+                    .body(CommentFixture.on(0).fields())
+                    .post(CommentFixture.path(ArticleFixture.published().createId()))
+                    .statusCode(),
+            statuses(201, 201, 201, 201)),
+        new Endpoint(
+            "GET /comments",
+            request -> request.get("/api/v1/comments").statusCode(),
+            statuses(401, 403, 200, 200)),
+        new Endpoint(
+            "GET /comments/{id}",
+            request -> request.get("/api/v1/comments/" + newComment()).statusCode(),
+            statuses(401, 403, 200, 200)),
+        new Endpoint(
+            "PATCH /comments/{id}",
+            request ->
+                request
+                    .contentType("application/merge-patch+json")
+                    .body("{\"status\": \"approved\"}")
+                    .patch("/api/v1/comments/" + newComment())
+                    .statusCode(),
+            statuses(401, 403, 200, 200)),
+        new Endpoint(
+            "DELETE /comments/{id}",
+            request -> request.delete("/api/v1/comments/" + newComment()).statusCode(),
+            statuses(401, 403, 204, 204)),
         new Endpoint(
             "GET /audit",
             request -> request.get("/api/v1/audit").statusCode(),

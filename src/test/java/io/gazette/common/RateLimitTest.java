@@ -4,9 +4,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.gazette.support.CommentFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +51,23 @@ class RateLimitTest {
     Api.admin().get("/api/v1/articles").then().statusCode(429);
     // Reads without credentials are not affected.
     Api.anonymous().get("/api/v1/articles/37076").then().statusCode(200);
+  }
+
+  @Test
+  void commentPostingIsLimitedPerClientAddress() {
+    long article = ArticleFixture.published().createId();
+    for (int i = 0; i < 5; i++) {
+      CommentFixture.on(article).post();
+    }
+
+    Api.anonymous()
+        .contentType(ContentType.JSON)
+        .body(CommentFixture.on(article).fields())
+        .header("X-Forwarded-For", "203.0.113.99")
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", notNullValue());
   }
 }

@@ -1,0 +1,91 @@
+package io.gazette.comment;
+
+import io.gazette.audit.Audited;
+import io.gazette.auth.Viewer;
+import io.gazette.common.ClientAddresses;
+import io.gazette.common.JsonBodies;
+import io.gazette.common.QueryParameters;
+import io.gazette.common.RateLimits;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/articles/{idOrSlug}/comments}: the public side of comments. Anyone may read an
+ * article's approved comments and post one ("Leave a Reply"); no token is needed.
+ */
+@Path("/api/v1/articles/{idOrSlug}/comments")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleCommentResource {
+
+  private static final Set<String> PARAMETERS = Set.of("limit", "cursor", "page");
+
+  private final CommentService service;
+  private final Viewer viewer;
+  private final JsonBodies json;
+  private final ClientAddresses addresses;
+  private final RateLimits limits;
+
+  public ArticleCommentResource(
+      CommentService service,
+      Viewer viewer,
+      JsonBodies json,
+      ClientAddresses addresses,
+      RateLimits limits) {
+    this.service = service;
+    this.viewer = viewer;
+    this.json = json;
+    this.addresses = addresses;
+    this.limits = limits;
+  }
+
+  @GET
+  public Response list(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri) {
+    CommentPageRequest page =
+        CommentPageRequest.parse(
+            new QueryParameters(uri.getQueryParameters(), PARAMETERS),
+            CommentPageRequest.OLDEST_FIRST);
+    boolean privileged = viewer.seesUnpublished();
+    CommentListing<PublicComment> listing = service.listApproved(idOrSlug, page, privileged);
+    return CommentPages.response(
+        listing, page, uri, privileged ? "private, no-store" : "public, max-age=10");
+  }
+
+  @POST
+  @Audited
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response post(
+      @PathParam("idOrSlug") String idOrSlug,
+      @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+      @Context HttpServerRequest request,
+      @Context UriInfo uri,
+      InputStream body) {
+    CommentInput input = json.read(body, CommentInput.class);
+    String address = addresses.of(request);
+    limits.consumeCommentPost(address);
+    ClientInfo client = new ClientInfo(address, userAgent);
+    PostedComment posted = service.post(idOrSlug, input, client, viewer.seesUnpublished());
+    URI location =
+        uri.getBaseUriBuilder()
+            .path(ModerationResource.class)
+            .path(String.valueOf(posted.id()))
+            .build();
+    return Response.created(location)
+        .entity(posted)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
+  }
+}

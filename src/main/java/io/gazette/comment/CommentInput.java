@@ -1,0 +1,89 @@
+package io.gazette.comment;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.gazette.common.FieldError;
+import io.gazette.common.JsonBodies;
+import io.gazette.common.Text;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A reader's comment as {@code POST /articles/{idOrSlug}/comments} takes it ("Leave a Reply").
+ * Server-assigned fields a client echoes back, {@code status} included, are accepted and ignored;
+ * any other unknown field is a 400.
+ */
+@JsonIgnoreProperties(
+    value = {
+      "id",
+      "articleId",
+      "bodyHtml",
+      "createdAt",
+      "updatedAt",
+      "replyCount",
+      "status",
+      "version"
+    })
+public record CommentInput(
+    @NotBlank(message = "is required")
+        @Size(max = 100, message = "must be 1 to 100 characters after trimming")
+        String authorName,
+    @NotBlank(message = "is required")
+        @Size(max = 254, message = "must be at most 254 characters")
+        @Email(
+            regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+            message = "must be a valid email address, such as reader@example.com")
+        String authorEmail,
+    @Size(max = 500, message = "must be at most 500 characters") String authorUrl,
+    @NotBlank(message = "is required")
+        @Size(max = 10_000, message = "must be 1 to 10000 characters after trimming")
+        String body,
+    @Positive(message = "must be a positive integer") Long parentId)
+    implements JsonBodies.SelfValidating {
+
+  public CommentInput {
+    authorName = authorName == null ? null : authorName.strip();
+    authorEmail = authorEmail == null ? null : authorEmail.strip();
+    authorUrl = authorUrl == null || authorUrl.isBlank() ? null : authorUrl.strip();
+    body = CommentText.normalise(body);
+  }
+
+  @Override
+  public List<FieldError> checks() {
+    List<FieldError> errors = new ArrayList<>();
+    String[][] texts = {
+      {"authorName", authorName},
+      {"authorEmail", authorEmail},
+      {"authorUrl", authorUrl},
+      {"body", body}
+    };
+    for (String[] text : texts) {
+      String problem = Text.unstorable(text[1]);
+      if (problem != null) {
+        errors.add(new FieldError(text[0], problem));
+      }
+    }
+    if (authorUrl != null && !isWebUrl(authorUrl)) {
+      errors.add(new FieldError("authorUrl", "must be an http or https URL"));
+    }
+    return errors;
+  }
+
+  private static boolean isWebUrl(String text) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && !uri.getHost().isEmpty();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.gazette.comment;
+
+import io.gazette.article.Article;
+import io.gazette.article.ArticleCache;
+import io.gazette.article.ArticleRepository;
+import io.gazette.common.ApiException;
+import io.gazette.common.FieldError;
+import io.gazette.common.ProblemType;
+import io.gazette.common.Times;
+import io.gazette.config.GazetteConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What readers do with comments: read an article's approved comments and post new ones. */
+@ApplicationScoped
+public class CommentService {
+
+  private final CommentRepository comments;
+  private final ArticleRepository articles;
+
+  /** The same body from the same email on the same article within this window is a 409. */
+  static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+
+  private final GazetteConfig config;
+  private final ArticleCache cache;
+
+  public CommentService(
+      CommentRepository comments,
+      ArticleRepository articles,
+      GazetteConfig config,
+      ArticleCache cache) {
+    this.cache = cache;
+    this.comments = comments;
+    this.articles = articles;
+    this.config = config;
+  }
+
+  /**
+   * One page of an article's approved comments, oldest first.
+   *
+   * @param seesUnpublished whether the caller may see articles that are not public (any token)
+   * @throws ApiException 404 when the article is missing or not visible to the caller
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public CommentListing<PublicComment> listApproved(
+      String idOrSlug, CommentPageRequest page, boolean seesUnpublished) {
+    Instant now = Instant.now();
+    Article article =
+        articles
+            .findByIdOrSlug(idOrSlug)
+            .filter(found -> seesUnpublished || found.isPublicAt(now))
+            .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
+    List<Comment> rows = comments.approvedOf(article.id, page);
+    Long total = page.page() == null ? null : comments.countApprovedOf(article.id);
+    return CommentPages.listing(rows, page, total, CommentViews::forReader);
+  }
+
+  /**
+   * Posts a reader's comment: pending until a moderator approves it, unless {@code
+   * gazette.comments.auto-approve} is set. The article row stays locked until commit, so the checks
+   * below (visible, open, parent approved) still hold when the comment is inserted, and the
+   * counters change in this transaction when the comment is approved at once.
+   *
+   * @throws ApiException 404 when the article is not visible, 403 when its comments are closed, 400
+   *     naming {@code parentId} when the parent is missing, not approved or on another article
+   */
+  @Transactional
+  public PostedComment post(
+      String idOrSlug, CommentInput input, ClientInfo client, boolean seesUnpublished) {
+    Instant now = Times.now();
+    Article article =
+        articles
+            .lockByIdOrSlug(idOrSlug)
+            .filter(found -> seesUnpublished || found.isPublicAt(now))
+            .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
+    if (!article.commentsOpen) {
+      throw new ApiException(ProblemType.FORBIDDEN, "Comments on this article are closed");
+    }
+    if (input.parentId() != null) {
+      checkParent(input.parentId(), article.id);
+    }
+    if (comments.duplicateExists(
+        article.id, input.authorEmail(), input.body(), now.minus(DUPLICATE_WINDOW))) {
+      throw ApiException.conflict(
+          "You already posted this comment on this article in the last 10 minutes");
+    }
+    Comment comment = new Comment();
+    comment.articleId = article.id;
+    comment.parentId = input.parentId();
+    comment.authorName = input.authorName();
+    comment.authorEmail = input.authorEmail();
+    comment.authorUrl = input.authorUrl();
+    comment.body = input.body();
+    comment.bodyHtml = CommentText.toHtml(input.body());
+    comment.status =
+        (config.comments().autoApprove() ? CommentStatus.APPROVED : CommentStatus.PENDING).wire();
+    comment.version = 1;
+    comment.createdAt = now;
+    comment.updatedAt = now;
+    comment.clientAddress = client.address();
+    comment.userAgent = client.userAgent();
+    comments.persistAndFlush(comment);
+    cache.evictAfterCommit(article.id);
+    return CommentViews.forPoster(comment);
+  }
+
+  /**
+   * A reply must answer an approved comment of the same article. Missing, hidden and foreign
+   * parents get the same message, so that posting never reveals whether a hidden comment exists.
+   */
+  private void checkParent(long parentId, long articleId) {
+    Comment parent = comments.findById(parentId);
+    if (parent == null || parent.articleId != articleId || !parent.isApproved()) {
+      throw ApiException.invalid(
+          List.of(
+              new FieldError("parentId", "must be the id of an approved comment on this article")));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.gazette.comment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gazette.audit.Audited;
+import io.gazette.auth.Role;
+import io.gazette.common.ApiException;
+import io.gazette.common.EntityTags;
+import io.gazette.common.JsonBodies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1/comments}: moderation, for editors and admins. Everything here may show the
+ * poster's email, client address and user agent, so nothing here is public.
+ */
+@Path("/api/v1/comments")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.EDITOR_NAME)
+public class ModerationResource {
+
+  static final String MERGE_PATCH = "application/merge-patch+json";
+  private static final String PRIVATE_CACHE = "private, no-store";
+  private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
+
+  private final ModerationService service;
+  private final JsonBodies json;
+
+  public ModerationResource(ModerationService service, JsonBodies json) {
+    this.service = service;
+    this.json = json;
+  }
+
+  @GET
+  public Response queue(@Context UriInfo uri) {
+    ModerationQuery query = ModerationQuery.parse(uri.getQueryParameters());
+    return CommentPages.response(service.queue(query), query.page(), uri, PRIVATE_CACHE);
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    ModeratedComment comment =
+        service.find(parseId(id)).orElseThrow(() -> ApiException.notFound("No comment " + id));
+    Response.ResponseBuilder response =
+        EntityTags.noneMatchHits(ifNoneMatch, comment.entityTag())
+            ? Response.notModified()
+            : Response.ok(comment);
+    return tagged(response, comment);
+  }
+
+  @PATCH
+  @Audited
+  @Path("{id}")
+  @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+  public Response patch(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
+    JsonNode patch = json.readObject(body);
+    ModeratedComment comment = service.patch(parseId(id), patch, ifMatch);
+    return tagged(Response.ok(comment), comment);
+  }
+
+  @DELETE
+  @Audited
+  @Path("{id}")
+  public Response delete(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    service.delete(parseId(id), ifMatch);
+    return Response.noContent().build();
+  }
+
+  /** Comment ids are numbers; anything else names no comment. */
+  private static long parseId(String id) {
+    if (!ID.matcher(id).matches()) {
+      throw ApiException.notFound("No comment " + id);
+    }
+    return Long.parseLong(id);
+  }
+
+  private static Response tagged(Response.ResponseBuilder response, ModeratedComment comment) {
+    String quoted = comment.entityTag();
+    return response
+        .tag(new EntityTag(quoted.substring(1, quoted.length() - 1)))
+        .header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
+        .build();
+  }
+}

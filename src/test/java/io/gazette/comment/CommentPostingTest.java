@@ -1,0 +1,429 @@
+package io.gazette.comment;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.gazette.support.CommentFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CommentPostingTest {
+
+  private static RequestSpecification posting(CommentFixture comment) {
+    return Api.anonymous().contentType(ContentType.JSON).body(comment.fields());
+  }
+
+  private static RequestSpecification posting(Map<String, ?> body) {
+    return Api.anonymous().contentType(ContentType.JSON).body(body);
+  }
+
+  @Test
+  void anyoneMayPostACommentWhichAwaitsModeration() {
+    long article = ArticleFixture.published().createId();
+
+    ExtractableResponse<Response> response =
+        posting(CommentFixture.on(article).body("First!").with("authorName", "Ann"))
+            .when()
+            .post(CommentFixture.path(article))
+            .then()
+            .statusCode(201)
+            .contentType(ContentType.JSON)
+            .body("status", equalTo("pending"))
+            .body("articleId", equalTo((int) article))
+            .body("parentId", nullValue())
+            .body("authorName", equalTo("Ann"))
+            .body("authorUrl", nullValue())
+            .body("body", equalTo("First!"))
+            .body("bodyHtml", equalTo("First!"))
+            .body("replyCount", equalTo(0))
+            .body("$", not(hasKey("authorEmail")))
+            .extract();
+
+    assertThat(response.header("Location"), endsWith("/api/v1/comments/" + response.path("id")));
+  }
+
+  @Test
+  void aCommentCanBePostedToAnArticleBySlug() {
+    String slug = "comment-slug-" + Api.unique();
+    long article = ArticleFixture.published().slug(slug).createId();
+
+    posting(CommentFixture.on(slug))
+        .when()
+        .post(CommentFixture.path(slug))
+        .then()
+        .statusCode(201)
+        .body("articleId", equalTo((int) article));
+  }
+
+  @Test
+  void aPendingCommentIsNotPublicUntilApproved() {
+    long article = ArticleFixture.published().createId();
+    long id = CommentFixture.on(article).postId();
+
+    Api.anonymous()
+        .when()
+        .get(CommentFixture.path(article))
+        .then()
+        .statusCode(200)
+        .body("data", org.hamcrest.Matchers.empty());
+
+    CommentFixture.moderate(id, "approved");
+
+    Api.anonymous()
+        .when()
+        .get(CommentFixture.path(article))
+        .then()
+        .statusCode(200)
+        .body("data.id", org.hamcrest.Matchers.contains((int) id));
+  }
+
+  @Test
+  void missingRequiredFieldsAreEachNamed() {
+    long article = ArticleFixture.published().createId();
+
+    posting(Map.of())
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("errors.field", containsInAnyOrder("authorName", "authorEmail", "body"));
+  }
+
+  @Test
+  void invalidFieldsAreEachNamed() {
+    long article = ArticleFixture.published().createId();
+
+    posting(
+            Map.of(
+                "authorName",
+                "x".repeat(101),
+                "authorEmail",
+                "not-an-address",
+                "authorUrl",
+                "javascript:alert(1)",
+                "body",
+                "b".repeat(10_001),
+                "parentId",
+                0))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body(
+            "errors.field",
+            containsInAnyOrder("authorName", "authorEmail", "authorUrl", "body", "parentId"));
+  }
+
+  @Test
+  void blankRequiredFieldsAreRejected() {
+    long article = ArticleFixture.published().createId();
+
+    posting(Map.of("authorName", "  ", "authorEmail", "a@example.com", "body", " \n "))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("authorName", "body"));
+  }
+
+  @Test
+  void anEmailWithoutADomainIsRejected() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).email("reader@localhost"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("authorEmail"));
+  }
+
+  @Test
+  void anEmailLongerThan254CharactersIsRejected() {
+    long article = ArticleFixture.published().createId();
+
+    String domain = String.join(".", "b".repeat(60), "c".repeat(60), "d".repeat(60), "eee", "com");
+    String email = "a".repeat(64) + "@" + domain; // 255 characters, each part within its limit
+
+    posting(CommentFixture.on(article).email(email))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("authorEmail"));
+  }
+
+  @Test
+  void onlyHttpAndHttpsAuthorUrlsAreAccepted() {
+    long article = ArticleFixture.published().createId();
+
+    for (String url : new String[] {"ftp://example.com/", "example.com", "data:text/html,hi"}) {
+      posting(CommentFixture.on(article).with("authorUrl", url))
+          .when()
+          .post(CommentFixture.path(article))
+          .then()
+          .statusCode(400)
+          .body("errors.field", containsInAnyOrder("authorUrl"));
+    }
+    posting(CommentFixture.on(article).with("authorUrl", "https://blog.example.com/me"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("authorUrl", equalTo("https://blog.example.com/me"));
+  }
+
+  @Test
+  void anAuthorUrlLongerThan500CharactersIsRejected() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).with("authorUrl", "https://example.com/" + "p".repeat(481)))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("authorUrl"));
+  }
+
+  @Test
+  void unknownFieldsAreRejectedByName() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).with("website", "https://example.com"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("website"));
+  }
+
+  @Test
+  void wrongJsonTypesAreRejectedByName() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).with("parentId", "12").with("authorName", 7))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("parentId", "authorName"));
+  }
+
+  @Test
+  void malformedJsonIsA400Problem() {
+    long article = ArticleFixture.published().createId();
+
+    Api.anonymous()
+        .contentType(ContentType.JSON)
+        .body("{\"authorName\": ")
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void readOnlyFieldsInThePostTakeNoEffect() {
+    long article = ArticleFixture.published().createId();
+
+    posting(
+            CommentFixture.on(article)
+                .body("<b>hi</b>")
+                .with("status", "approved")
+                .with("bodyHtml", "<script>alert(1)</script>")
+                .with("replyCount", 99)
+                .with("id", 1))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("pending"))
+        .body("bodyHtml", equalTo("&lt;b&gt;hi&lt;/b&gt;"))
+        .body("replyCount", equalTo(0))
+        .body("id", not(equalTo(1)));
+  }
+
+  @Test
+  void theBodyIsPlainTextRenderedAsEscapedHtmlWithLineBreaks() {
+    long article = ArticleFixture.published().createId();
+
+    posting(
+            CommentFixture.on(article)
+                .body("<script>alert('x')</script> & \"friends\"\r\nsecond line\nthird"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("body", equalTo("<script>alert('x')</script> & \"friends\"\nsecond line\nthird"))
+        .body(
+            "bodyHtml",
+            equalTo(
+                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;<br>\n"
+                    + "second line<br>\nthird"));
+  }
+
+  @Test
+  void commentsOnAnArticleWithClosedCommentsAreForbidden() {
+    long article = ArticleFixture.published().with("commentsOpen", false).createId();
+
+    posting(CommentFixture.on(article))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void commentsOnADraftAreNotFoundForAnonymousReaders() {
+    long draft = ArticleFixture.draft().createId();
+
+    posting(CommentFixture.on(draft))
+        .when()
+        .post(CommentFixture.path(draft))
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void commentsOnAScheduledArticleAreNotFoundForAnonymousReaders() {
+    long scheduled =
+        ArticleFixture.published().publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).createId();
+
+    posting(CommentFixture.on(scheduled))
+        .when()
+        .post(CommentFixture.path(scheduled))
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void commentsOnAMissingArticleAreNotFound() {
+    posting(CommentFixture.on("no-such-article-" + Api.unique()))
+        .when()
+        .post(CommentFixture.path("no-such-article-" + Api.unique()))
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void aReplyToAnApprovedCommentOfTheSameArticleIsAccepted() {
+    long article = ArticleFixture.published().createId();
+    long parent = CommentFixture.on(article).postApproved();
+
+    posting(CommentFixture.on(article).replyTo(parent))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("parentId", equalTo((int) parent));
+  }
+
+  @Test
+  void aReplyToAMissingCommentIsRejectedNamingParentId() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).replyTo(Long.MAX_VALUE))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", containsInAnyOrder("parentId"));
+  }
+
+  @Test
+  void aReplyToAPendingCommentIsRejectedNamingParentId() {
+    long article = ArticleFixture.published().createId();
+    long pending = CommentFixture.on(article).postId();
+
+    posting(CommentFixture.on(article).replyTo(pending))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("parentId"));
+  }
+
+  @Test
+  void aReplyToACommentOfAnotherArticleIsRejectedNamingParentId() {
+    long article = ArticleFixture.published().createId();
+    long other = ArticleFixture.published().createId();
+    long foreign = CommentFixture.on(other).postApproved();
+
+    posting(CommentFixture.on(article).replyTo(foreign))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("parentId"));
+  }
+
+  @Test
+  void postingNeedsJson() {
+    long article = ArticleFixture.published().createId();
+
+    Api.anonymous()
+        .contentType(ContentType.TEXT)
+        .body("hello")
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void anInvalidTokenIsRejectedEvenThoughPostingNeedsNone() {
+    long article = ArticleFixture.published().createId();
+
+    Api.withToken("gz_not-a-real-token")
+        .contentType(ContentType.JSON)
+        .body(CommentFixture.on(article).fields())
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+  }
+
+  @Test
+  void theSameCommentFromTheSameEmailTwiceWithinTenMinutesIsAConflict() {
+    long article = ArticleFixture.published().createId();
+    CommentFixture comment = CommentFixture.on(article);
+    comment.post();
+
+    Api.anonymous()
+        .contentType(ContentType.JSON)
+        .body(comment.fields())
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    CommentFixture.on(article)
+        .email((String) comment.fields().get("authorEmail"))
+        .body("A different thought")
+        .post();
+  }
+}
