@@ -44,7 +44,11 @@ public class AuditInterceptor {
   @AroundInvoke
   Object record(InvocationContext invocation) throws Exception {
     try {
-      return QuarkusTransaction.joiningExisting()
+      Audited audited = invocation.getMethod().getAnnotation(Audited.class);
+      int timeout = audited == null ? 0 : audited.transactionTimeout();
+      return (timeout > 0
+              ? QuarkusTransaction.joiningExisting().timeout(timeout)
+              : QuarkusTransaction.joiningExisting())
           .call(
               () -> {
                 Object result = invocation.proceed();

@@ -1,5 +1,6 @@
 package io.gazette.audit;
 
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,4 +14,9 @@ import java.lang.annotation.Target;
 @InterceptorBinding
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface Audited {}
+public @interface Audited {
+
+  /** Transaction timeout in seconds for long writes (bulk import); 0 keeps the default. */
+  @Nonbinding
+  int transactionTimeout() default 0;
+}

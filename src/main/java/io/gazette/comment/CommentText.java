@@ -4,16 +4,16 @@ package io.gazette.comment;
  * Comment bodies are plain text. Their HTML is the text escaped, with each line break as {@code
  * <br>}: markup a reader types is shown, never interpreted.
  */
-final class CommentText {
+public final class CommentText {
 
   private CommentText() {}
 
   /** Line breaks as {@code \n}, surrounding whitespace removed. */
-  static String normalise(String body) {
+  public static String normalise(String body) {
     return body == null ? null : body.replace("\r\n", "\n").replace('\r', '\n').strip();
   }
 
-  static String toHtml(String body) {
+  public static String toHtml(String body) {
     StringBuilder html = new StringBuilder(body.length() + 16);
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);

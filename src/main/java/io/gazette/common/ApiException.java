@@ -63,6 +63,11 @@ public class ApiException extends RuntimeException {
         errors);
   }
 
+  /** The rejected fields, empty when the problem is not about fields. */
+  public List<FieldError> errors() {
+    return errors == null ? List.of() : errors;
+  }
+
   public ProblemType type() {
     return type;
   }

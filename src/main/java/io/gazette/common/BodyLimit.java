@@ -2,12 +2,12 @@ package io.gazette.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.gazette.config.GazetteConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers an announced oversized body with a 413 problem before any of it is read. (Vert.x enforces
@@ -16,18 +16,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
+  private static final String IMPORT_PATH = "/api/v1/import";
+
   private final long maxBytes;
   private final String problem;
+  private final String lengthRequired;
 
-  public BodyLimit(
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-      ObjectMapper mapper)
-      throws JsonProcessingException {
-    this.maxBytes = maxBodySize.asLongValue();
+  public BodyLimit(GazetteConfig config, ObjectMapper mapper) throws JsonProcessingException {
+    this.maxBytes = config.maxBodySize();
     this.problem =
         mapper.writeValueAsString(
             ProblemType.PAYLOAD_TOO_LARGE.problem(
                 "The request body is larger than the server accepts (" + maxBytes + " bytes)"));
+    this.lengthRequired =
+        mapper.writeValueAsString(
+            new Problem(
+                ProblemType.LENGTH_REQUIRED.uri(),
+                ProblemType.LENGTH_REQUIRED.title(),
+                411,
+                "Send the body with a Content-Length (chunked bodies are accepted by the import"
+                    + " only)",
+                null));
   }
 
   void register(@Observes Router router) {
@@ -37,18 +46,30 @@ public class BodyLimit {
         .handler(
             context -> {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-              if (length != null && tooLong(length)) {
-                context
-                    .response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problem);
+              // The import streams its body and enforces its own, larger limit.
+              boolean streamed = context.request().path().startsWith(IMPORT_PATH);
+              if (!streamed && length != null && tooLong(length)) {
+                reject(context, 413, problem);
+                return;
+              }
+              if (!streamed
+                  && length == null
+                  && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                reject(context, 411, lengthRequired);
                 return;
               }
               context.next();
             });
+  }
+
+  private static void reject(RoutingContext context, int status, String body) {
+    context
+        .response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(body);
   }
 
   private boolean tooLong(String contentLength) {

@@ -30,6 +30,18 @@ public interface GazetteConfig {
   @WithDefault("true")
   boolean demoContent();
 
+  /**
+   * The largest request body of any endpoint but the import. Article bodies are limited to 1 MiB of
+   * UTF-8; JSON escaping can triple that (clients that escape non-ASCII as {@code \\uXXXX} send 6
+   * bytes for a 2-byte Cyrillic letter), plus the other fields.
+   */
+  @WithDefault("4194304")
+  long maxBodySize();
+
+  /** The largest NDJSON body {@code POST /api/v1/import} accepts, in bytes (default 1 GiB). */
+  @WithDefault("1073741824")
+  long importMaxBytes();
+
   /** Per-client-address limits; 0 turns a limit off. */
   RateLimit rateLimit();
 

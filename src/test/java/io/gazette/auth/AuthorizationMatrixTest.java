@@ -208,6 +208,19 @@ class AuthorizationMatrixTest {
             request -> request.delete("/api/v1/comments/" + newComment()).statusCode(),
             statuses(401, 403, 204, 204)),
         new Endpoint(
+            "POST /import (empty)",
+            request ->
+                request
+                    .contentType("application/x-ndjson")
+                    .body(new byte[0])
+                    .post("/api/v1/import")
+                    .statusCode(),
+            statuses(401, 403, 403, 200)),
+        new Endpoint(
+            "GET /export",
+            request -> request.accept("*/*").get("/api/v1/export").statusCode(),
+            statuses(401, 403, 403, 200)),
+        new Endpoint(
             "GET /audit",
             request -> request.get("/api/v1/audit").statusCode(),
             statuses(401, 403, 403, 200)));

@@ -1,0 +1,436 @@
+package io.gazette.transfer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.gazette.article.ArticleInput;
+import io.gazette.article.BodyRenderer;
+import io.gazette.comment.CommentInput;
+import io.gazette.comment.CommentText;
+import io.gazette.common.ApiException;
+import io.gazette.common.FieldError;
+import io.gazette.common.JsonBodies;
+import io.gazette.common.ProblemType;
+import io.gazette.common.Times;
+import io.gazette.config.GazetteConfig;
+import io.gazette.database.ChangeListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Bulk import of NDJSON in one transaction (the caller's). Lines are validated as the API would
+ * validate them and streamed in batches into temporary staging tables, so memory stays flat
+ * whatever the size; references (articles before their comments, parents before replies, unique ids
+ * and slugs) are then checked with set-based SQL that names the first offending line, and the rows
+ * move into place in a few statements. Counters are computed, never taken from the input.
+ */
+@ApplicationScoped
+public class ImportService {
+
+  private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+  private static final int BATCH = 1000;
+  private static final Set<String> COMMENT_STATUSES =
+      Set.of("pending", "approved", "spam", "trash");
+
+  private final AgroalDataSource dataSource;
+  private final JsonBodies json;
+  private final ObjectMapper mapper;
+  private final BodyRenderer renderer;
+  private final GazetteConfig config;
+
+  public ImportService(
+      AgroalDataSource dataSource,
+      JsonBodies json,
+      ObjectMapper mapper,
+      BodyRenderer renderer,
+      GazetteConfig config) {
+    this.dataSource = dataSource;
+    this.json = json;
+    this.mapper = mapper;
+    this.renderer = renderer;
+    this.config = config;
+  }
+
+  /** Imports the stream; must run inside a transaction, which any bad line rolls back. */
+  public ImportResult run(InputStream body) {
+    try (Connection connection = dataSource.getConnection()) {
+      long started = System.nanoTime();
+      prepare(connection);
+      long[] counts = stage(connection, new NdjsonLines(body, config.importMaxBytes()));
+      long staged = System.nanoTime();
+      check(connection);
+      long checked = System.nanoTime();
+      publish(connection);
+      long published = System.nanoTime();
+      LOG.infof(
+          "Imported %d articles and %d comments: read and staged in %d ms, checked in %d ms,"
+              + " stored in %d ms (commit follows)",
+          counts[0],
+          counts[1],
+          (staged - started) / 1_000_000,
+          (checked - staged) / 1_000_000,
+          (published - checked) / 1_000_000);
+      return new ImportResult(counts[0], counts[1]);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The import failed in the database", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void prepare(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("set local gazette.importing = 'on'");
+      statement.execute(
+          "create temp table import_article (line bigint, id bigint, slug text, title text,"
+              + " summary text, excerpt text, body text, body_html text, source text, author text,"
+              + " tags text[], status text, published_at timestamptz, created_at timestamptz,"
+              + " updated_at timestamptz, version bigint, comments_open boolean) on commit drop");
+      statement.execute(
+          "create temp table import_comment (line bigint, id bigint, article_id bigint,"
+              + " parent_id bigint, author_name text, author_email text, author_url text,"
+              + " body text, body_html text, status text, created_at timestamptz,"
+              + " updated_at timestamptz) on commit drop");
+      // Staged text is read once more and stored again: compressing it here is wasted work.
+      for (String column : new String[] {"summary", "excerpt", "body", "body_html"}) {
+        statement.execute(
+            "alter table import_article alter column " + column + " set storage external");
+      }
+    }
+  }
+
+  private long[] stage(Connection connection, NdjsonLines lines) throws SQLException, IOException {
+    long articles = 0;
+    long comments = 0;
+    int pendingArticles = 0;
+    int pendingComments = 0;
+    try (PreparedStatement article =
+            connection.prepareStatement(
+                "insert into import_article values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        PreparedStatement comment =
+            connection.prepareStatement(
+                "insert into import_comment values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      byte[] bytes;
+      while ((bytes = lines.next()) != null) {
+        long line = lines.number();
+        if (isBlank(bytes)) {
+          continue;
+        }
+        ObjectNode node = parse(bytes, line);
+        JsonNode type = node.remove("type");
+        String kind = type == null || !type.isTextual() ? "" : type.asText();
+        if (kind.equals("article")) {
+          stageArticle(article, node, line);
+          articles++;
+          if (++pendingArticles == BATCH) {
+            article.executeBatch();
+            pendingArticles = 0;
+          }
+        } else if (kind.equals("comment")) {
+          stageComment(comment, node, line);
+          comments++;
+          if (++pendingComments == BATCH) {
+            comment.executeBatch();
+            pendingComments = 0;
+          }
+        } else {
+          throw lineProblem(line, "type", "must be \"article\" or \"comment\"");
+        }
+      }
+      if (pendingArticles > 0) {
+        article.executeBatch();
+      }
+      if (pendingComments > 0) {
+        comment.executeBatch();
+      }
+    }
+    return new long[] {articles, comments};
+  }
+
+  private void stageArticle(PreparedStatement insert, ObjectNode node, long line)
+      throws SQLException {
+    long id = positiveId(node, "id", line);
+    Instant createdAt = time(node, "createdAt", line);
+    Instant updatedAt = time(node, "updatedAt", line);
+    long version = node.hasNonNull("version") ? positiveId(node, "version", line) : 1;
+    ArticleInput input = bind(node, ArticleInput.class, line);
+    if (input.slug() == null) {
+      throw lineProblem(line, "slug", "is required in an import");
+    }
+    Instant publishedAt =
+        input.publishedAt() == null ? null : Times.parse(input.publishedAt()).get();
+    String status = input.status() == null ? "draft" : input.status();
+    if (status.equals("published") && publishedAt == null) {
+      publishedAt = createdAt;
+    }
+    BodyRenderer.Rendered rendered = renderer.render(input.body());
+    insert.setLong(1, line);
+    insert.setLong(2, id);
+    insert.setString(3, input.slug());
+    insert.setString(4, input.title());
+    insert.setString(5, input.summary());
+    insert.setString(6, rendered.excerpt());
+    insert.setString(7, input.body());
+    insert.setString(8, rendered.html());
+    insert.setString(9, input.source());
+    insert.setString(10, input.author());
+    insert.setArray(
+        11,
+        insert
+            .getConnection()
+            .createArrayOf("text", input.tags() == null ? new String[0] : input.tags().toArray()));
+    insert.setString(12, status);
+    setTime(insert, 13, publishedAt);
+    setTime(insert, 14, createdAt);
+    setTime(insert, 15, updatedAt);
+    insert.setLong(16, version);
+    insert.setBoolean(17, input.commentsOpen() == null || input.commentsOpen());
+    insert.addBatch();
+  }
+
+  private void stageComment(PreparedStatement insert, ObjectNode node, long line)
+      throws SQLException {
+    long id = positiveId(node, "id", line);
+    long articleId = positiveId(node, "articleId", line);
+    Instant createdAt = time(node, "createdAt", line);
+    Instant updatedAt = time(node, "updatedAt", line);
+    JsonNode statusNode = node.get("status");
+    String status = statusNode == null || statusNode.isNull() ? "pending" : statusNode.asText();
+    if (statusNode != null && !statusNode.isNull() && !statusNode.isTextual()
+        || !COMMENT_STATUSES.contains(status)) {
+      throw lineProblem(line, "status", "must be pending, approved, spam or trash");
+    }
+    CommentInput input = bind(node, CommentInput.class, line);
+    insert.setLong(1, line);
+    insert.setLong(2, id);
+    insert.setLong(3, articleId);
+    if (input.parentId() == null) {
+      insert.setNull(4, Types.BIGINT);
+    } else {
+      insert.setLong(4, input.parentId());
+    }
+    insert.setString(5, input.authorName());
+    insert.setString(6, input.authorEmail());
+    insert.setString(7, input.authorUrl());
+    insert.setString(8, input.body());
+    insert.setString(9, CommentText.toHtml(input.body()));
+    insert.setString(10, status);
+    setTime(insert, 11, createdAt);
+    setTime(insert, 12, updatedAt);
+    insert.addBatch();
+  }
+
+  /** Reference and uniqueness checks over the whole file, each naming the first bad line. */
+  private static void check(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("create index on import_article (id)");
+      statement.execute("create index on import_article (slug)");
+      statement.execute("create index on import_comment (id)");
+      statement.execute("analyze import_article");
+      statement.execute("analyze import_comment");
+    }
+    String[][] checks = {
+      {
+        "select line from (select line, row_number() over (partition by id order by line) n"
+            + " from import_article) d where n > 1 order by line limit 1",
+        "id",
+        "repeats the id of an earlier article"
+      },
+      {
+        "select i.line from import_article i where exists"
+            + " (select 1 from article a where a.id = i.id) order by i.line limit 1",
+        "id",
+        "is the id of an article that already exists"
+      },
+      {
+        "select line from (select line, row_number() over (partition by slug order by line) n"
+            + " from import_article) d where n > 1 order by line limit 1",
+        "slug",
+        "repeats the slug of an earlier article"
+      },
+      {
+        "select i.line from import_article i where exists"
+            + " (select 1 from article a where a.slug = i.slug) order by i.line limit 1",
+        "slug",
+        "is already in use"
+      },
+      {
+        "select line from (select line, row_number() over (partition by id order by line) n"
+            + " from import_comment) d where n > 1 order by line limit 1",
+        "id",
+        "repeats the id of an earlier comment"
+      },
+      {
+        "select i.line from import_comment i where exists"
+            + " (select 1 from comment c where c.id = i.id) order by i.line limit 1",
+        "id",
+        "is the id of a comment that already exists"
+      },
+      {
+        "select c.line from import_comment c where not exists"
+            + " (select 1 from import_article a where a.id = c.article_id and a.line < c.line)"
+            + " and not exists (select 1 from article a where a.id = c.article_id)"
+            + " order by c.line limit 1",
+        "articleId",
+        "names no article imported on an earlier line or already stored"
+      },
+      {
+        "select c.line from import_comment c where c.parent_id is not null and not exists"
+            + " (select 1 from import_comment p where p.id = c.parent_id and p.line < c.line"
+            + " and p.article_id = c.article_id) and not exists (select 1 from comment p"
+            + " where p.id = c.parent_id and p.article_id = c.article_id)"
+            + " order by c.line limit 1",
+        "parentId",
+        "names no comment of the same article imported on an earlier line or already stored"
+      }
+    };
+    for (String[] check : checks) {
+      try (Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(check[0])) {
+        if (result.next()) {
+          throw lineProblem(result.getLong(1), check[1], check[2]);
+        }
+      }
+    }
+  }
+
+  /** Moves staged rows into place, computes counters, moves id sequences, tells the caches. */
+  private static void publish(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "insert into article (id, slug, title, summary, excerpt, body, body_html, source, author,"
+              + " tags, status, published_at, created_at, updated_at, version, comments_open,"
+              + " comment_count) select id, slug, title, summary, excerpt, body, body_html, source,"
+              + " author, tags, status, published_at, created_at, updated_at, version,"
+              + " comments_open, 0 from import_article order by line");
+      statement.execute(
+          "insert into comment (id, article_id, parent_id, author_name, author_email, author_url,"
+              + " body, body_html, status, reply_count, version, created_at, updated_at)"
+              + " select id, article_id, parent_id, author_name, author_email, author_url, body,"
+              + " body_html, status, 0, 1, created_at, updated_at from import_comment order by line");
+      statement.execute(
+          "update article a set comment_count = n.count from (select article_id, count(*) count"
+              + " from comment where status = 'approved' and article_id in"
+              + " (select article_id from import_comment) group by article_id) n"
+              + " where a.id = n.article_id");
+      statement.execute(
+          "update comment p set reply_count = n.count from (select parent_id, count(*) count"
+              + " from comment where status = 'approved' and parent_id in"
+              + " (select parent_id from import_comment where parent_id is not null)"
+              + " group by parent_id) n where p.id = n.parent_id");
+      statement.execute(
+          "select setval(pg_get_serial_sequence('article', 'id'),"
+              + " greatest((select max(id) from article), 1))");
+      statement.execute(
+          "select setval(pg_get_serial_sequence('comment', 'id'),"
+              + " greatest((select max(id) from comment), 1))");
+      statement.execute(
+          "select pg_notify('"
+              + ChangeListener.CHANNEL
+              + "', '"
+              + ChangeListener.EVERYTHING
+              + "')");
+    }
+  }
+
+  private ObjectNode parse(byte[] bytes, long line) {
+    JsonNode node;
+    try {
+      node = mapper.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new ApiException(
+          ProblemType.MALFORMED_JSON,
+          "Line " + line + " is not valid JSON: " + e.getOriginalMessage(),
+          List.of(new FieldError("line", "is not valid JSON", line)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new ApiException(
+          ProblemType.MALFORMED_JSON,
+          "Line " + line + " must be a JSON object",
+          List.of(new FieldError("line", "must be a JSON object", line)));
+    }
+    return object;
+  }
+
+  private <T extends Record> T bind(ObjectNode node, Class<T> type, long line) {
+    try {
+      return json.bind(node, type);
+    } catch (ApiException e) {
+      List<FieldError> errors = new ArrayList<>();
+      e.errors().forEach(error -> errors.add(error.atLine(line)));
+      throw new ApiException(e.type(), "Line " + line + ": " + e.getMessage(), errors);
+    } catch (JsonBodies.UncheckedJsonException e) {
+      throw new ApiException(
+          ProblemType.VALIDATION,
+          "Line " + line + " is invalid: " + e.getMessage(),
+          List.of(new FieldError("line", "is invalid", line)));
+    }
+  }
+
+  private static long positiveId(ObjectNode node, String field, long line) {
+    JsonNode value = node.get(field);
+    if (value == null
+        || !value.canConvertToLong()
+        || !value.isIntegralNumber()
+        || value.asLong() < 1) {
+      throw lineProblem(line, field, "must be a positive integer");
+    }
+    return value.asLong();
+  }
+
+  private static Instant time(ObjectNode node, String field, long line) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Times.now();
+    }
+    if (!value.isTextual()) {
+      throw lineProblem(line, field, "must be an RFC 3339 date-time");
+    }
+    return Times.parse(value.asText())
+        .orElseThrow(() -> lineProblem(line, field, "must be an RFC 3339 date-time"));
+  }
+
+  private static void setTime(PreparedStatement statement, int index, Instant time)
+      throws SQLException {
+    if (time == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setTimestamp(index, Timestamp.from(time));
+    }
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static ApiException lineProblem(long line, String field, String message) {
+    return new ApiException(
+        ProblemType.VALIDATION,
+        "Line " + line + ": field '" + field + "' " + message,
+        List.of(new FieldError(field, message, line)));
+  }
+}

@@ -1,0 +1,53 @@
+package io.gazette.transfer;
+
+import io.gazette.audit.Audited;
+import io.gazette.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+
+/** Bulk import and export of the whole content as NDJSON, for migrations and backups (admin). */
+@Path("/api/v1")
+@RolesAllowed(Role.ADMIN_NAME)
+public class TransferResource {
+
+  static final String NDJSON = "application/x-ndjson";
+
+  /** An import of a million articles takes minutes; it is still one transaction. */
+  private static final int IMPORT_TIMEOUT_SECONDS = 3600;
+
+  private final ImportService importer;
+  private final ExportService exporter;
+
+  public TransferResource(ImportService importer, ExportService exporter) {
+    this.importer = importer;
+    this.exporter = exporter;
+  }
+
+  @POST
+  @Path("import")
+  @Consumes(NDJSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Audited(transactionTimeout = IMPORT_TIMEOUT_SECONDS)
+  public Response importContent(InputStream body) {
+    return Response.ok(importer.run(body)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+  }
+
+  @GET
+  @Path("export")
+  public Response exportContent() {
+    StreamingOutput stream = exporter::write;
+    return Response.ok(stream, NDJSON)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Content-Disposition", "attachment; filename=\"gazette-export.ndjson\"")
+        .build();
+  }
+}

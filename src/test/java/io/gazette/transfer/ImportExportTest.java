@@ -1,0 +1,204 @@
+package io.gazette.transfer;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.gazette.support.CommentFixture;
+import io.gazette.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ImportExportTest {
+
+  private static final String NDJSON = "application/x-ndjson";
+
+  /**
+   * Free ids just above everything stored, for articles and comments alike (the import then moves
+   * both sequences past them, so that nothing created later collides).
+   */
+  private static long base() {
+    return Math.max(
+            Sql.number("select coalesce(max(id), 0) from article"),
+            Sql.number("select coalesce(max(id), 0) from comment"))
+        + 100;
+  }
+
+  private static String article(long id, String slug, String status) {
+    return "{\"type\":\"article\",\"id\":"
+        + id
+        + ",\"slug\":\""
+        + slug
+        + "\",\"title\":\"Imported "
+        + slug
+        + "\",\"summary\":null,\"body\":\"Imported *body*.\",\"source\":\"SHAFAQNA\","
+        + "\"author\":null,\"tags\":[\"imported\"],\"status\":\""
+        + status
+        + "\","
+        + "\"publishedAt\":\"2016-09-09T18:11:00Z\",\"createdAt\":\"2016-09-09T18:00:00Z\","
+        + "\"updatedAt\":\"2016-09-09T18:30:00Z\",\"version\":3,\"commentsOpen\":true}";
+  }
+
+  private static String comment(long id, long article, Long parent, String status) {
+    return "{\"type\":\"comment\",\"id\":"
+        + id
+        + ",\"articleId\":"
+        + article
+        + ",\"parentId\":"
+        + parent
+        + ",\"authorName\":\"Reader\",\"authorEmail\":\"reader@example.org\","
+        + "\"authorUrl\":null,\"body\":\"Comment "
+        + id
+        + "\",\"status\":\""
+        + status
+        + "\","
+        + "\"createdAt\":\"2016-09-10T00:00:00Z\",\"updatedAt\":\"2016-09-10T00:00:00Z\"}";
+  }
+
+  private static io.restassured.response.Response importing(String body) {
+    return Api.admin()
+        .contentType(NDJSON)
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/import");
+  }
+
+  @Test
+  void importKeepsIdsComputesCountersAndLaterIdsDoNotCollide() {
+    long id = base();
+    String slug = "imported-" + Api.unique();
+    String file =
+        String.join(
+            "\n",
+            article(id, slug, "published"),
+            comment(id + 1, id, null, "approved"),
+            comment(id + 2, id, id + 1, "approved"),
+            comment(id + 3, id, id + 1, "pending"),
+            comment(id + 4, id, null, "spam"));
+
+    importing(file)
+        .then()
+        .statusCode(200)
+        .body("articles", equalTo(1))
+        .body("comments", equalTo(4));
+
+    Api.anonymous()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("slug", equalTo(slug))
+        .body("version", equalTo(3))
+        .body("commentCount", equalTo(2))
+        .body("createdAt", equalTo("2016-09-09T18:00:00Z"))
+        .body("bodyHtml", equalTo("<p>Imported <em>body</em>.</p>\n"));
+    Api.anonymous()
+        .get(CommentFixture.path(id))
+        .then()
+        .body("data.id", equalTo(List.of((int) (id + 1), (int) (id + 2))))
+        .body("data[0].replyCount", equalTo(1));
+    long next = ArticleFixture.draft().createId();
+    assertTrue(next > id, "server ids continue after imported ones");
+    long nextComment = CommentFixture.on(id).postId();
+    assertTrue(nextComment > id + 4);
+  }
+
+  @Test
+  void aBadLineRejectsTheWholeImportNamingLineAndField() {
+    long id = base();
+    String file =
+        String.join(
+            "\n",
+            article(id, "bad-import-" + Api.unique(), "published"),
+            comment(id + 1, id, null, "approved"),
+            comment(id + 2, id, null, "approved").replace("reader@example.org", "not-an-email"));
+
+    importing(file)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("authorEmail"))
+        .body("errors[0].line", equalTo(3));
+    Api.admin().get("/api/v1/articles/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void referencesMustPointBackwards() {
+    long id = base();
+    String slug = "order-" + Api.unique();
+    importing(comment(id + 1, id, null, "approved") + "\n" + article(id, slug, "published"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("articleId"))
+        .body("errors[0].line", equalTo(1));
+    importing(
+            String.join(
+                "\n",
+                article(id, slug, "published"),
+                comment(id + 2, id, id + 1, "approved"),
+                comment(id + 1, id, null, "approved")))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("parentId"))
+        .body("errors[0].line", equalTo(2));
+  }
+
+  @Test
+  void duplicateIdsAndSlugsAreRejected() {
+    long id = base();
+    String slug = "dup-" + Api.unique();
+    importing(article(id, slug, "draft") + "\n" + article(id, slug + "-b", "draft"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("id"))
+        .body("errors[0].line", equalTo(2));
+    importing(
+            article(id, "kerry-lands-in-geneva-for-syria-peace-talks-with-russias-lavrov", "draft"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("slug"));
+  }
+
+  @Test
+  void malformedLinesAndUnknownTypesAreProblems() {
+    importing("{\"type\":\"article\",").then().statusCode(400).body("errors[0].line", equalTo(1));
+    importing("{\"type\":\"poll\",\"id\":1}")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("type"));
+    importing("[1,2]").then().statusCode(400).contentType("application/problem+json");
+  }
+
+  @Test
+  void importAndExportAreForAdminsOnly() {
+    Api.anonymous()
+        .contentType(NDJSON)
+        .body(new byte[0])
+        .post("/api/v1/import")
+        .then()
+        .statusCode(401);
+    io.restassured.RestAssured.given().accept(NDJSON).get("/api/v1/export").then().statusCode(401);
+  }
+
+  @Test
+  void exportImportsIntoTheSameContentAndCarriesModeratorFields() {
+    String export =
+        Api.admin()
+            .get("/api/v1/export")
+            .then()
+            .statusCode(200)
+            .contentType(NDJSON)
+            .extract()
+            .asString();
+    List<String> lines = export.lines().collect(Collectors.toList());
+
+    assertTrue(lines.get(0).startsWith("{\"type\":\"article\""));
+    assertTrue(lines.stream().anyMatch(line -> line.contains("\"authorEmail\"")));
+    long articles = lines.stream().filter(line -> line.startsWith("{\"type\":\"article\"")).count();
+    assertEquals(Sql.number("select count(*) from article"), articles);
+  }
+}
