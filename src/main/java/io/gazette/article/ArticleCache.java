@@ -28,11 +28,19 @@ public class ArticleCache {
 
   private final ChangeListener changes;
   private final AtomicLong generation = new AtomicLong();
+
+  /**
+   * Each article is held under its id and its slug, sharing one JSON array: only the id entry
+   * weighs the JSON, so that the limit counts each article once.
+   */
   private final Cache<String, CachedArticle> articles =
       Caffeine.newBuilder()
-          .maximumWeight(64L * 1024 * 1024)
-          .weigher((String key, CachedArticle value) -> value.json().length + 64)
+          .maximumWeight(96L * 1024 * 1024)
+          .weigher(
+              (String key, CachedArticle value) ->
+                  key.equals(String.valueOf(value.id())) ? value.json().length + 64 : 64)
           .build();
+
   private final Cache<String, CachedList> lists =
       Caffeine.newBuilder()
           .maximumWeight(32L * 1024 * 1024)
