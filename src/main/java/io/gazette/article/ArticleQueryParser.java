@@ -1,7 +1,7 @@
 package io.gazette.article;
 
 import io.gazette.common.ApiException;
-import io.gazette.common.Cursor;
+import io.gazette.common.PageRequest;
 import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.Times;
@@ -12,8 +12,6 @@ import java.util.Set;
 /** Turns the query string of {@code GET /articles} into a validated {@link ArticleListQuery}. */
 final class ArticleQueryParser {
 
-  static final int DEFAULT_LIMIT = 20;
-  static final int MAX_LIMIT = 100;
   static final Set<String> PARAMETERS =
       Set.of(
           "limit",
@@ -37,7 +35,6 @@ final class ArticleQueryParser {
    */
   static ArticleListQuery parse(MultivaluedMap<String, String> raw, boolean seesUnpublished) {
     QueryParameters parameters = new QueryParameters(raw, PARAMETERS);
-    int limit = parameters.integer("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
     ArticleSort sort =
         parameters
             .single("sort")
@@ -49,16 +46,13 @@ final class ArticleQueryParser {
                                 ApiException.badParameter(
                                     "sort", "must be one of " + ArticleSort.allowed())))
             .orElse(ArticleSort.PUBLISHED_DESC);
-    Integer page = parameters.integer("page", 1, 1_000_000).orElse(null);
-    Cursor cursor = parameters.single("cursor").map(value -> cursor(value, sort)).orElse(null);
-    if (cursor != null && page != null) {
-      throw ApiException.badParameter("page", "cannot be combined with cursor");
-    }
+    PageRequest paging =
+        PageRequest.parse(parameters, sort.parameter(), key -> !sort.timeKey || validTimeKey(key));
     ArticleStatus status = status(parameters, seesUnpublished);
     return new ArticleListQuery(
-        limit,
-        cursor,
-        page,
+        paging.limit(),
+        paging.cursor(),
+        paging.page(),
         sort,
         parameters.all("tag").stream().map(String::strip).toList(),
         parameters.text("author").orElse(null),
@@ -68,22 +62,6 @@ final class ArticleQueryParser {
         parameters.text("q").orElse(null),
         status,
         fields(parameters));
-  }
-
-  private static Cursor cursor(String value, ArticleSort sort) {
-    Cursor cursor =
-        Cursor.decode(value.strip())
-            .filter(decoded -> !sort.timeKey || validTimeKey(decoded.key()))
-            .orElseThrow(
-                () ->
-                    ApiException.badParameter(
-                        "cursor",
-                        "is not a cursor this API issued (take it from meta.nextCursor)"));
-    if (!cursor.sort().equals(sort.parameter())) {
-      throw ApiException.badParameter(
-          "cursor", "was issued for sort=" + cursor.sort() + " and cannot continue another sort");
-    }
-    return cursor;
   }
 
   private static boolean validTimeKey(String key) {

@@ -1,9 +1,9 @@
 package io.gazette.audit;
 
 import io.gazette.auth.Role;
-import io.gazette.common.ApiException;
 import io.gazette.common.Cursor;
 import io.gazette.common.Page;
+import io.gazette.common.PageRequest;
 import io.gazette.common.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -37,24 +37,10 @@ public class AuditResource {
   public Response list(@Context UriInfo uri) {
     QueryParameters parameters =
         new QueryParameters(uri.getQueryParameters(), Set.of("limit", "cursor", "page"));
-    int limit = parameters.integer("limit", 1, 100).orElse(20);
-    Integer page = parameters.integer("page", 1, 1_000_000).orElse(null);
-    Long before =
-        parameters
-            .single("cursor")
-            .map(
-                value ->
-                    Cursor.decode(value.strip())
-                        .filter(cursor -> cursor.sort().equals(SORT))
-                        .orElseThrow(
-                            () ->
-                                ApiException.badParameter(
-                                    "cursor", "is not a cursor this API issued")))
-            .map(Cursor::id)
-            .orElse(null);
-    if (before != null && page != null) {
-      throw ApiException.badParameter("page", "cannot be combined with cursor");
-    }
+    PageRequest request = PageRequest.parse(parameters, SORT, key -> true);
+    int limit = request.limit();
+    Integer page = request.page();
+    Long before = request.cursor() == null ? null : request.cursor().id();
     List<AuditEntry> rows =
         page != null ? audit.newestPage(page, limit + 1) : audit.newestBefore(before, limit + 1);
     boolean more = rows.size() > limit;
