@@ -1,6 +1,7 @@
 package io.gazette.article;
 
 import io.agroal.api.AgroalDataSource;
+import io.gazette.common.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -222,9 +223,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
         row.getString("author"),
         Arrays.asList((String[]) row.getArray("tags").getArray()),
         row.getString("status"),
-        instant(row, "published_at"),
-        instant(row, "created_at"),
-        instant(row, "updated_at"),
+        Jdbc.instant(row, "published_at"),
+        Jdbc.instant(row, "created_at"),
+        Jdbc.instant(row, "updated_at"),
         row.getLong("version"),
         row.getBoolean("comments_open"),
         row.getInt("comment_count"));
@@ -234,15 +235,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
     if (!sort.timeKey) {
       return row.getString("sort_key");
     }
-    Instant key = instant(row, "sort_key");
+    Instant key = Jdbc.instant(row, "sort_key");
     return key == null ? "-infinity" : key.toString();
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-    if (value == null || value.equals(OffsetDateTime.MIN) || value.getYear() < -4000) {
-      return null;
-    }
-    return value.toInstant();
   }
 }

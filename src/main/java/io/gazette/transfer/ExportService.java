@@ -3,6 +3,7 @@ package io.gazette.transfer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.agroal.api.AgroalDataSource;
+import io.gazette.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,8 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 
 /**
@@ -74,9 +73,9 @@ public class ExportService {
                   row.getString("author"),
                   Arrays.asList((String[]) row.getArray("tags").getArray()),
                   row.getString("status"),
-                  instant(row, "published_at"),
-                  instant(row, "created_at"),
-                  instant(row, "updated_at"),
+                  Jdbc.instant(row, "published_at"),
+                  Jdbc.instant(row, "created_at"),
+                  Jdbc.instant(row, "updated_at"),
                   row.getLong("version"),
                   row.getBoolean("comments_open")));
         }
@@ -111,8 +110,8 @@ public class ExportService {
                   row.getString("author_url"),
                   row.getString("body"),
                   row.getString("status"),
-                  instant(row, "created_at"),
-                  instant(row, "updated_at")));
+                  Jdbc.instant(row, "created_at"),
+                  Jdbc.instant(row, "updated_at")));
         }
       }
     }
@@ -121,10 +120,5 @@ public class ExportService {
   private void line(OutputStream out, Object record) throws IOException {
     out.write(writer.writeValueAsBytes(record));
     out.write(NEWLINE);
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

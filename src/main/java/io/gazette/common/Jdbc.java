@@ -1,0 +1,21 @@
+package io.gazette.common;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** Reading PostgreSQL values in the hot paths that use JDBC directly. */
+public final class Jdbc {
+
+  private Jdbc() {}
+
+  /** A timestamptz column as an instant; null for SQL null and for {@code -infinity}. */
+  public static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    if (value == null || value.equals(OffsetDateTime.MIN) || value.getYear() < -4000) {
+      return null;
+    }
+    return value.toInstant();
+  }
+}
