@@ -110,7 +110,7 @@ public class ArticleCache {
 
           @Override
           public void afterCompletion(int status) {
-            changed(String.valueOf(articleId));
+            changes.publishLocally(String.valueOf(articleId));
           }
         });
   }

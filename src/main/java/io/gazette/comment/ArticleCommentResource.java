@@ -4,6 +4,7 @@ import io.gazette.audit.Audited;
 import io.gazette.auth.Viewer;
 import io.gazette.common.ClientAddresses;
 import io.gazette.common.JsonBodies;
+import io.gazette.common.Links;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.RateLimits;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,6 +35,7 @@ public class ArticleCommentResource {
   private static final Set<String> PARAMETERS = Set.of("limit", "cursor", "page");
 
   private final CommentService service;
+  private final CommentReads reads;
   private final Viewer viewer;
   private final JsonBodies json;
   private final ClientAddresses addresses;
@@ -41,11 +43,13 @@ public class ArticleCommentResource {
 
   public ArticleCommentResource(
       CommentService service,
+      CommentReads reads,
       Viewer viewer,
       JsonBodies json,
       ClientAddresses addresses,
       RateLimits limits) {
     this.service = service;
+    this.reads = reads;
     this.viewer = viewer;
     this.json = json;
     this.addresses = addresses;
@@ -59,9 +63,15 @@ public class ArticleCommentResource {
             new QueryParameters(uri.getQueryParameters(), PARAMETERS),
             CommentPageRequest.OLDEST_FIRST);
     boolean privileged = viewer.seesUnpublished();
-    CommentListing<PublicComment> listing = service.listApproved(idOrSlug, page, privileged);
-    return CommentPages.response(
-        listing, page, uri, privileged ? "private, no-store" : "public, max-age=10");
+    CommentCache.CachedPage result = reads.approved(idOrSlug, page, privileged, uri);
+    Response.ResponseBuilder response =
+        Response.ok(result.json(), MediaType.APPLICATION_JSON_TYPE)
+            .header(
+                HttpHeaders.CACHE_CONTROL, privileged ? "private, no-store" : "public, max-age=10");
+    if (result.nextLink() != null) {
+      response.header("Link", Links.header(result.nextLink()));
+    }
+    return response.build();
   }
 
   @POST

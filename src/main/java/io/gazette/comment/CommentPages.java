@@ -1,10 +1,10 @@
 package io.gazette.comment;
 
+import io.gazette.common.Links;
 import io.gazette.common.Page;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,23 +24,31 @@ final class CommentPages {
     return new CommentListing<>(shown.stream().map(view).toList(), next, total);
   }
 
+  /** The {@code {data, meta}} body of a page. */
+  static <T> Page<T> body(CommentListing<T> listing, CommentPageRequest page) {
+    return new Page<>(
+        listing.items(),
+        new Page.Meta(page.limit(), listing.nextCursor(), listing.total(), page.page()));
+  }
+
+  /** The relative link to the next page, or null on the last one. */
+  static String nextLink(CommentListing<?> listing, CommentPageRequest page, UriInfo uri) {
+    if (listing.nextCursor() == null) {
+      return null;
+    }
+    return page.page() != null
+        ? Links.withParameter(uri, "page", page.page() + 1)
+        : Links.withParameter(uri, "cursor", listing.nextCursor());
+  }
+
   /** {@code {data, meta}} with a {@code Link rel="next"} header when there is a next page. */
   static <T> Response response(
       CommentListing<T> listing, CommentPageRequest page, UriInfo uri, String cacheControl) {
-    Page<T> body =
-        new Page<>(
-            listing.items(),
-            new Page.Meta(page.limit(), listing.nextCursor(), listing.total(), page.page()));
     Response.ResponseBuilder response =
-        Response.ok(body).header(HttpHeaders.CACHE_CONTROL, cacheControl);
-    if (listing.nextCursor() != null) {
-      URI next =
-          page.page() != null
-              ? uri.getRequestUriBuilder().replaceQueryParam("page", page.page() + 1).build()
-              : uri.getRequestUriBuilder()
-                  .replaceQueryParam("cursor", listing.nextCursor())
-                  .build();
-      response.header("Link", "<" + next + ">; rel=\"next\"");
+        Response.ok(body(listing, page)).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+    String next = nextLink(listing, page, uri);
+    if (next != null) {
+      response.header("Link", Links.header(next));
     }
     return response.build();
   }

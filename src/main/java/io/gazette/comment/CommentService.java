@@ -38,6 +38,9 @@ public class CommentService {
     this.config = config;
   }
 
+  /** A page of approved comments and the id of the article they belong to. */
+  public record ArticlePage(long articleId, CommentListing<PublicComment> listing) {}
+
   /**
    * One page of an article's approved comments, oldest first.
    *
@@ -45,7 +48,7 @@ public class CommentService {
    * @throws ApiException 404 when the article is missing or not visible to the caller
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public CommentListing<PublicComment> listApproved(
+  public ArticlePage listApproved(
       String idOrSlug, CommentPageRequest page, boolean seesUnpublished) {
     Instant now = Instant.now();
     Article article =
@@ -55,7 +58,8 @@ public class CommentService {
             .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
     List<Comment> rows = comments.approvedOf(article.id, page);
     Long total = page.page() == null ? null : comments.countApprovedOf(article.id);
-    return CommentPages.listing(rows, page, total, CommentViews::forReader);
+    return new ArticlePage(
+        article.id, CommentPages.listing(rows, page, total, CommentViews::forReader));
   }
 
   /**

@@ -55,6 +55,14 @@ public class ChangeListener {
     subscribers.add(subscriber);
   }
 
+  /**
+   * Tells this instance's caches at once about a change it made itself (other instances learn of it
+   * from the notification).
+   */
+  public void publishLocally(String payload) {
+    publish(payload);
+  }
+
   /** True while notifications are being received, so caches may serve. */
   public boolean live() {
     return live;

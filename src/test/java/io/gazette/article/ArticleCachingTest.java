@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
+import io.gazette.support.CommentFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
@@ -138,5 +139,30 @@ class ArticleCachingTest {
 
     Api.anonymous().when().get("/api/v1/articles/" + oldSlug).then().statusCode(404);
     Api.anonymous().when().get("/api/v1/articles/new-" + oldSlug).then().statusCode(200);
+  }
+
+  @Test
+  void cachedCommentPagesFollowModerationAtOnce() {
+    long article = ArticleFixture.published().createId();
+    long first = CommentFixture.on(article).postApproved();
+    Api.anonymous().get(CommentFixture.path(article)).then().body("data.size()", equalTo(1));
+
+    long second = CommentFixture.on(article).postApproved();
+    Api.anonymous().get(CommentFixture.path(article)).then().body("data.size()", equalTo(2));
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"body\": \"Edited by a moderator\"}")
+        .patch("/api/v1/comments/" + first)
+        .then()
+        .statusCode(200);
+    Api.anonymous()
+        .get(CommentFixture.path(article))
+        .then()
+        .body("data[0].body", equalTo("Edited by a moderator"));
+
+    CommentFixture.moderate(second, "spam");
+    Api.anonymous().get(CommentFixture.path(article)).then().body("data.size()", equalTo(1));
+    Api.anonymous().get("/api/v1/articles/" + article).then().body("commentCount", equalTo(1));
   }
 }
