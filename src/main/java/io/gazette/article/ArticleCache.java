@@ -21,7 +21,7 @@ public class ArticleCache {
 
   /** A visible article, serialised. */
   public record CachedArticle(
-      long id, String slug, byte[] json, String entityTag, Instant updatedAt) {}
+      long id, String slug, byte[] json, String entityTag, String lastModified) {}
 
   /** A list page, serialised, valid until a scheduled article becomes visible. */
   public record CachedList(byte[] json, String nextLink, Instant validUntil) {}

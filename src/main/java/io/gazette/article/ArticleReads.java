@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gazette.common.Cursor;
 import io.gazette.common.Links;
 import io.gazette.common.Page;
+import io.gazette.common.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
@@ -86,7 +87,11 @@ public class ArticleReads {
     ArticleView view = article.get();
     ArticleCache.CachedArticle entry =
         new ArticleCache.CachedArticle(
-            view.id(), view.slug(), write(view), view.entityTag(), view.updatedAt());
+            view.id(),
+            view.slug(),
+            write(view),
+            view.entityTag(),
+            Times.httpDate(view.updatedAt()));
     cache.putArticle(entry, generation);
     return Optional.of(entry);
   }

@@ -85,7 +85,7 @@ public class ArticleResource {
               ifNoneMatch,
               article.entityTag(),
               () -> Response.ok(article.json(), MediaType.APPLICATION_JSON_TYPE))
-          .header(HttpHeaders.LAST_MODIFIED, Times.httpDate(article.updatedAt()))
+          .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
           .header(HttpHeaders.CACHE_CONTROL, VISIBLE_CACHE)
           .build();
     }
