@@ -25,8 +25,9 @@ import java.io.InputStream;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/v1/comments}: moderation, for editors and admins. Everything here may show the
- * poster's email, client address and user agent, so nothing here is public.
+ * {@code /api/v1/comments}: moderation. Every token may read the queue (preview tokens read
+ * everything); editors and admins moderate. Everything here may show the poster's email, client
+ * address and user agent, so nothing here is public.
  */
 @Path("/api/v1/comments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,12 +47,14 @@ public class ModerationResource {
   }
 
   @GET
+  @RolesAllowed(Role.PREVIEW_NAME)
   public Response queue(@Context UriInfo uri) {
     ModerationQuery query = ModerationQuery.parse(uri.getQueryParameters());
     return CommentPages.response(service.queue(query), query.page(), uri, PRIVATE_CACHE);
   }
 
   @GET
+  @RolesAllowed(Role.PREVIEW_NAME)
   @Path("{id}")
   public Response get(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
