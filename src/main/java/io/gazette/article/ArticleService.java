@@ -7,6 +7,7 @@ import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
+import io.gazette.ops.GazetteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -28,18 +29,21 @@ public class ArticleService {
   private final SlugGenerator slugs;
   private final JsonBodies json;
   private final ObjectMapper mapper;
+  private final GazetteMetrics metrics;
 
   public ArticleService(
       ArticleRepository articles,
       BodyRenderer renderer,
       SlugGenerator slugs,
       JsonBodies json,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      GazetteMetrics metrics) {
     this.articles = articles;
     this.renderer = renderer;
     this.slugs = slugs;
     this.json = json;
     this.mapper = mapper;
+    this.metrics = metrics;
   }
 
   /**
@@ -143,7 +147,12 @@ public class ArticleService {
     article.author = input.author();
     article.tags = input.tagsOrEmpty();
     Instant previousPublication = article.publishedAt;
+    String previousStatus = article.status;
     article.status = input.statusOrDefault().wire();
+    if (ArticleStatus.PUBLISHED.wire().equals(article.status)
+        && !article.status.equals(previousStatus)) {
+      metrics.articlePublished();
+    }
     article.publishedAt = input.publishedAtInstant();
     if (ArticleStatus.PUBLISHED.wire().equals(article.status) && article.publishedAt == null) {
       // Publishing never moves an existing publication time; a first publication is "now".

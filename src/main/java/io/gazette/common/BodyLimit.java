@@ -17,17 +17,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimit {
 
   private final long maxBytes;
-  private final String problem;
+  private final Problem problem;
+  private final ObjectMapper mapper;
 
   public BodyLimit(
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-      ObjectMapper mapper)
-      throws JsonProcessingException {
+      ObjectMapper mapper) {
     this.maxBytes = maxBodySize.asLongValue();
+    this.mapper = mapper;
     this.problem =
-        mapper.writeValueAsString(
-            ProblemType.PAYLOAD_TOO_LARGE.problem(
-                "The request body is larger than the server accepts (" + maxBytes + " bytes)"));
+        ProblemType.PAYLOAD_TOO_LARGE.problem(
+            "The request body is larger than the server accepts (" + maxBytes + " bytes)");
   }
 
   void register(@Observes Router router) {
@@ -44,11 +44,19 @@ public class BodyLimit {
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problem);
+                    .end(body(context.get(RequestIds.MDC_KEY)));
                 return;
               }
               context.next();
             });
+  }
+
+  private String body(String requestId) {
+    try {
+      return mapper.writeValueAsString(problem.withRequestId(requestId));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean tooLong(String contentLength) {

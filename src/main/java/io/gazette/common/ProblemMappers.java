@@ -165,6 +165,10 @@ public class ProblemMappers {
   }
 
   static Response respond(Problem problem) {
+    String requestId = RequestIds.current();
+    if (requestId != null) {
+      problem = problem.withRequestId(requestId);
+    }
     Response.ResponseBuilder response =
         Response.status(problem.status())
             .type(Problem.MEDIA_TYPE)
