@@ -148,8 +148,14 @@ public class ProblemMappers {
     return respond(ProblemType.CONFLICT.problem(detail));
   }
 
+  /** Seconds a client should wait before retrying while the database is unavailable. */
+  static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
+    if (DatabaseFailures.isUnavailable(e)) {
+      return databaseUnavailable(e);
+    }
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
         return databaseConstraint(violation);
@@ -162,6 +168,24 @@ public class ProblemMappers {
     return respond(
         ProblemType.INTERNAL.problem(
             "The server could not complete the request; it has been logged"));
+  }
+
+  /**
+   * The database is down, restarting or out of connections: not a bug, so one log line without a
+   * stack trace, and a 503 that tells the client when to retry.
+   */
+  private Response databaseUnavailable(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    LOG.warnf("Database unavailable, answering 503: %s", root.getMessage());
+    return Response.fromResponse(
+            respond(
+                ProblemType.UNAVAILABLE.problem(
+                    "The database is not available at the moment; retry in a few seconds")))
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
+        .build();
   }
 
   static Response respond(Problem problem) {
