@@ -4,9 +4,12 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,20 +31,30 @@ public final class DatabaseFailures {
   private DatabaseFailures() {}
 
   /**
-   * Whether {@code failure} or any of its causes says the database is unreachable or overloaded.
+   * Whether {@code failure} or anything it carries (causes, and suppressed exceptions, where the
+   * transaction manager puts a failed commit's reason) says the database is unreachable or
+   * overloaded.
    */
   public static boolean isUnavailable(Throwable failure) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>();
+    pending.add(failure);
+    while (!pending.isEmpty()) {
+      Throwable t = pending.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
       if (t instanceof org.hibernate.exception.JDBCConnectionException
           || t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
-          || t instanceof ConnectException) {
+          || t instanceof ConnectException
+          || (t instanceof SQLException sql && unavailable(sql))) {
         return true;
       }
-      if (t instanceof SQLException sql && unavailable(sql)) {
-        return true;
+      if (t.getCause() != null) {
+        pending.add(t.getCause());
       }
+      pending.addAll(Arrays.asList(t.getSuppressed()));
     }
     return false;
   }

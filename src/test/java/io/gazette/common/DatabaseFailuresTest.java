@@ -25,6 +25,17 @@ class DatabaseFailuresTest {
   }
 
   @Test
+  void aCommitThatLostItsConnectionIsUnavailable() {
+    // Narayana reports the resource's failure as a suppressed exception of its RollbackException.
+    Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+    Exception xa = new Exception("Error trying to transactionCommit local transaction");
+    xa.initCause(new PSQLException("An I/O error occurred", PSQLState.CONNECTION_FAILURE));
+    rollback.addSuppressed(xa);
+
+    assertTrue(DatabaseFailures.isUnavailable(new RuntimeException("wrapper", rollback)));
+  }
+
+  @Test
   void serverShutdownRecoveryAndOverloadAreUnavailable() {
     for (String state : new String[] {"57P01", "57P02", "57P03", "53300", "57014", "08006"}) {
       assertTrue(DatabaseFailures.isUnavailable(new SQLException("x", state)), state);
