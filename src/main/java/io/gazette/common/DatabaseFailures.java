@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Tells "the database is not answering" apart from other failures, however deeply the cause is
@@ -28,6 +29,14 @@ public final class DatabaseFailures {
   private static final Set<String> UNAVAILABLE_STATES =
       Set.of("53300", "57P01", "57P02", "57P03", "57014");
 
+  /**
+   * SQLSTATEs of values PostgreSQL cannot take: 22021 (invalid byte sequence, e.g. NUL), 22P05
+   * (untranslatable character), 22P02 (invalid text representation), 22003 (numeric value out of
+   * range), 22007 and 22008 (invalid or overflowing date/time), 22001 (string too long).
+   */
+  private static final Set<String> BAD_INPUT_STATES =
+      Set.of("22021", "22P05", "22P02", "22003", "22007", "22008", "22001");
+
   private DatabaseFailures() {}
 
   /**
@@ -36,6 +45,31 @@ public final class DatabaseFailures {
    * overloaded.
    */
   public static boolean isUnavailable(Throwable failure) {
+    return anywhere(
+        failure,
+        t ->
+            t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof ConnectException
+                || (t instanceof SQLException sql && unavailable(sql)));
+  }
+
+  /**
+   * Whether PostgreSQL refused a value that came from the request: text with NUL characters or
+   * invalid Unicode, numbers or times out of its range. Input checks should catch these first; this
+   * is the safety net that keeps such input a 400 instead of a 500.
+   */
+  public static boolean isBadInput(Throwable failure) {
+    return anywhere(
+        failure,
+        t ->
+            t instanceof SQLException sql
+                && sql.getSQLState() != null
+                && BAD_INPUT_STATES.contains(sql.getSQLState()));
+  }
+
+  private static boolean anywhere(Throwable failure, Predicate<Throwable> test) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Throwable> pending = new ArrayDeque<>();
     pending.add(failure);
@@ -44,11 +78,7 @@ public final class DatabaseFailures {
       if (!seen.add(t)) {
         continue;
       }
-      if (t instanceof org.hibernate.exception.JDBCConnectionException
-          || t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException
-          || t instanceof ConnectException
-          || (t instanceof SQLException sql && unavailable(sql))) {
+      if (test.test(t)) {
         return true;
       }
       if (t.getCause() != null) {

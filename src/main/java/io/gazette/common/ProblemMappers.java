@@ -156,6 +156,13 @@ public class ProblemMappers {
     if (DatabaseFailures.isUnavailable(e)) {
       return databaseUnavailable(e);
     }
+    if (DatabaseFailures.isBadInput(e)) {
+      LOG.infof("Input the database refused, answering 400: %s", rootMessage(e));
+      return respond(
+          ProblemType.VALIDATION.problem(
+              "The request contains a value that cannot be stored or searched for (such as a NUL"
+                  + " character, invalid Unicode, or a number or time out of range)"));
+    }
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
         return databaseConstraint(violation);
@@ -175,17 +182,21 @@ public class ProblemMappers {
    * stack trace, and a 503 that tells the client when to retry.
    */
   private Response databaseUnavailable(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    LOG.warnf("Database unavailable, answering 503: %s", root.getMessage());
+    LOG.warnf("Database unavailable, answering 503: %s", rootMessage(e));
     return Response.fromResponse(
             respond(
                 ProblemType.UNAVAILABLE.problem(
                     "The database is not available at the moment; retry in a few seconds")))
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
         .build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    for (int depth = 0; root.getCause() != null && depth < 20; depth++) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   static Response respond(Problem problem) {

@@ -63,6 +63,14 @@ class DatabaseFailuresTest {
   }
 
   @Test
+  void valuesPostgresqlRefusesAreBadInput() {
+    SQLException nul = new SQLException("invalid byte sequence for encoding UTF8: 0x00", "22021");
+    assertTrue(DatabaseFailures.isBadInput(new PersistenceException("wrapped", nul)));
+    assertFalse(DatabaseFailures.isBadInput(new SQLException("duplicate key", "23505")));
+    assertFalse(DatabaseFailures.isBadInput(new SQLException("gone", "08006")));
+  }
+
+  @Test
   void aCauseCycleEnds() {
     Exception first = new Exception("first");
     Exception second = new Exception("second", first);
