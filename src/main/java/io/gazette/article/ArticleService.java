@@ -7,6 +7,7 @@ import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMergePatch;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
+import io.gazette.ops.GazetteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public class ArticleService {
   private final JsonBodies json;
   private final JsonMergePatch mergePatch;
   private final ArticleCache cache;
+  private final GazetteMetrics metrics;
 
   public ArticleService(
       ArticleRepository articles,
@@ -32,13 +34,15 @@ public class ArticleService {
       SlugGenerator slugs,
       JsonBodies json,
       JsonMergePatch mergePatch,
-      ArticleCache cache) {
+      ArticleCache cache,
+      GazetteMetrics metrics) {
     this.cache = cache;
     this.articles = articles;
     this.renderer = renderer;
     this.slugs = slugs;
     this.json = json;
     this.mergePatch = mergePatch;
+    this.metrics = metrics;
   }
 
   /**
@@ -144,7 +148,12 @@ public class ArticleService {
     article.author = input.author();
     article.tags = input.tagsOrEmpty();
     Instant previousPublication = article.publishedAt;
+    String previousStatus = article.status;
     article.status = input.statusOrDefault().wire();
+    if (ArticleStatus.PUBLISHED.wire().equals(article.status)
+        && !article.status.equals(previousStatus)) {
+      metrics.articlePublished();
+    }
     article.publishedAt = input.publishedAtInstant();
     if (ArticleStatus.PUBLISHED.wire().equals(article.status) && article.publishedAt == null) {
       // Publishing never moves an existing publication time; a first publication is "now".

@@ -8,6 +8,7 @@ import io.gazette.common.FieldError;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
 import io.gazette.config.GazetteConfig;
+import io.gazette.ops.GazetteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -26,13 +27,16 @@ public class CommentService {
 
   private final GazetteConfig config;
   private final ArticleCache cache;
+  private final GazetteMetrics metrics;
 
   public CommentService(
       CommentRepository comments,
       ArticleRepository articles,
       GazetteConfig config,
-      ArticleCache cache) {
+      ArticleCache cache,
+      GazetteMetrics metrics) {
     this.cache = cache;
+    this.metrics = metrics;
     this.comments = comments;
     this.articles = articles;
     this.config = config;
@@ -108,6 +112,7 @@ public class CommentService {
     comment.userAgent = client.userAgent();
     comments.persistAndFlush(comment);
     cache.evictAfterCommit(article.id);
+    metrics.commentPosted();
     return CommentViews.forPoster(comment);
   }
 

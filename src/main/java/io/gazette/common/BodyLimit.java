@@ -1,11 +1,8 @@
 package io.gazette.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gazette.config.GazetteConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -19,24 +16,23 @@ public class BodyLimit {
   private static final String IMPORT_PATH = "/api/v1/import";
 
   private final long maxBytes;
-  private final String problem;
-  private final String lengthRequired;
+  private final RouterProblems problems;
+  private final Problem tooLarge;
+  private final Problem lengthRequired;
 
-  public BodyLimit(GazetteConfig config, ObjectMapper mapper) throws JsonProcessingException {
+  public BodyLimit(GazetteConfig config, RouterProblems problems) {
     this.maxBytes = config.maxBodySize();
-    this.problem =
-        mapper.writeValueAsString(
-            ProblemType.PAYLOAD_TOO_LARGE.problem(
-                "The request body is larger than the server accepts (" + maxBytes + " bytes)"));
+    this.problems = problems;
+    this.tooLarge =
+        ProblemType.PAYLOAD_TOO_LARGE.problem(
+            "The request body is larger than the server accepts (" + maxBytes + " bytes)");
     this.lengthRequired =
-        mapper.writeValueAsString(
-            new Problem(
-                ProblemType.LENGTH_REQUIRED.uri(),
-                ProblemType.LENGTH_REQUIRED.title(),
-                411,
-                "Send the body with a Content-Length (chunked bodies are accepted by the import"
-                    + " only)",
-                null));
+        new Problem(
+            ProblemType.LENGTH_REQUIRED.uri(),
+            ProblemType.LENGTH_REQUIRED.title(),
+            411,
+            "Send the body with a Content-Length (chunked bodies are accepted by the import only)",
+            null);
   }
 
   void register(@Observes Router router) {
@@ -49,27 +45,17 @@ public class BodyLimit {
               // The import streams its body and enforces its own, larger limit.
               boolean streamed = context.request().path().startsWith(IMPORT_PATH);
               if (!streamed && length != null && tooLong(length)) {
-                reject(context, 413, problem);
+                problems.send(context, tooLarge, true);
                 return;
               }
               if (!streamed
                   && length == null
                   && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-                reject(context, 411, lengthRequired);
+                problems.send(context, lengthRequired, true);
                 return;
               }
               context.next();
             });
-  }
-
-  private static void reject(RoutingContext context, int status, String body) {
-    context
-        .response()
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(body);
   }
 
   private boolean tooLong(String contentLength) {

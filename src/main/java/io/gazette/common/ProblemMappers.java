@@ -163,8 +163,21 @@ public class ProblemMappers {
     return respond(ProblemType.CONFLICT.problem(detail));
   }
 
+  /** Seconds a client should wait before retrying while the database is unavailable. */
+  static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
+    if (DatabaseFailures.isUnavailable(e)) {
+      return databaseUnavailable(e);
+    }
+    if (DatabaseFailures.isBadInput(e)) {
+      LOG.infof("Input the database refused, answering 400: %s", rootMessage(e));
+      return respond(
+          ProblemType.VALIDATION.problem(
+              "The request contains a value that cannot be stored or searched for (such as a NUL"
+                  + " character, invalid Unicode, or a number or time out of range)"));
+    }
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
         return databaseConstraint(violation);
@@ -179,7 +192,33 @@ public class ProblemMappers {
             "The server could not complete the request; it has been logged"));
   }
 
+  /**
+   * The database is down, restarting or out of connections: not a bug, so one log line without a
+   * stack trace, and a 503 that tells the client when to retry.
+   */
+  private Response databaseUnavailable(Throwable e) {
+    LOG.warnf("Database unavailable, answering 503: %s", rootMessage(e));
+    return Response.fromResponse(
+            respond(
+                ProblemType.UNAVAILABLE.problem(
+                    "The database is not available at the moment; retry in a few seconds")))
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
+        .build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    for (int depth = 0; root.getCause() != null && depth < 20; depth++) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
   static Response respond(Problem problem) {
+    String requestId = RequestIds.current();
+    if (requestId != null) {
+      problem = problem.withRequestId(requestId);
+    }
     Response.ResponseBuilder response =
         Response.status(problem.status())
             .type(Problem.MEDIA_TYPE)

@@ -1,7 +1,5 @@
 package io.gazette.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gazette.config.GazetteConfig;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,23 +43,24 @@ public class WebSecurity {
   private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
   private final Set<String> allowedOrigins;
-  private final String forbiddenOrigin;
+  private final RouterProblems problems;
+  private final Problem forbiddenOrigin;
 
-  public WebSecurity(GazetteConfig config, ObjectMapper mapper) throws JsonProcessingException {
+  public WebSecurity(GazetteConfig config, RouterProblems problems) {
+    this.problems = problems;
     this.allowedOrigins =
         config.corsOrigins().orElse(List.of()).stream()
             .map(origin -> origin.strip().replaceAll("/+$", "").toLowerCase(Locale.ROOT))
             .filter(origin -> !origin.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
     this.forbiddenOrigin =
-        mapper.writeValueAsString(
-            ProblemType.FORBIDDEN.problem(
-                "Cross-origin requests other than public reads are only accepted from the origins"
-                    + " in GAZETTE_CORS_ORIGINS"));
+        ProblemType.FORBIDDEN.problem(
+            "Cross-origin requests other than public reads are only accepted from the origins in"
+                + " GAZETTE_CORS_ORIGINS");
   }
 
   void register(@Observes Router router) {
-    router.route().order(-2000).handler(this::handle);
+    router.route().order(-1950).handler(this::handle); // after RequestIds
   }
 
   private void handle(RoutingContext context) {
@@ -87,11 +86,7 @@ public class WebSecurity {
     } else if (safe && request.getHeader("Authorization") == null) {
       response.putHeader("Access-Control-Allow-Origin", "*");
     } else {
-      response
-          .setStatusCode(403)
-          .putHeader("Content-Type", Problem.MEDIA_TYPE)
-          .putHeader("Cache-Control", "no-store")
-          .end(forbiddenOrigin);
+      problems.send(context, forbiddenOrigin, false);
       return;
     }
     response.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);

@@ -98,6 +98,11 @@ final class GazetteProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM without waiting: the caller watches what happens during the shutdown. */
+  void terminate() {
+    process.destroy();
+  }
+
   /** SIGKILL: the JVM gets no chance to clean up. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
