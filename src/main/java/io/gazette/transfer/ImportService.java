@@ -46,6 +46,7 @@ public class ImportService {
   private static final Logger LOG = Logger.getLogger(ImportService.class);
 
   private static final int BATCH = 1000;
+  private static final int IMPORT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000;
   private static final Set<String> COMMENT_STATUSES =
       Set.of("pending", "approved", "spam", "trash");
 
@@ -71,28 +72,41 @@ public class ImportService {
   /** Imports the stream; must run inside a transaction, which any bad line rolls back. */
   public ImportResult run(InputStream body) {
     try (Connection connection = dataSource.getConnection()) {
-      long started = System.nanoTime();
-      prepare(connection);
-      long[] counts = stage(connection, new NdjsonLines(body, config.importMaxBytes()));
-      long staged = System.nanoTime();
-      check(connection);
-      long checked = System.nanoTime();
-      publish(connection);
-      long published = System.nanoTime();
-      LOG.infof(
-          "Imported %d articles and %d comments: read and staged in %d ms, checked in %d ms,"
-              + " stored in %d ms (commit follows)",
-          counts[0],
-          counts[1],
-          (staged - started) / 1_000_000,
-          (checked - staged) / 1_000_000,
-          (published - checked) / 1_000_000);
-      return new ImportResult(counts[0], counts[1]);
+      int socketTimeout = connection.getNetworkTimeout();
+      // The checks and the final copy of a large import may run for minutes: longer than the
+      // socket timeout that guards ordinary requests against a database that stopped answering.
+      connection.setNetworkTimeout(Runnable::run, IMPORT_SOCKET_TIMEOUT_MS);
+      try {
+        return run(connection, body);
+      } finally {
+        connection.setNetworkTimeout(Runnable::run, socketTimeout);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("The import failed in the database", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private ImportResult run(Connection connection, InputStream body)
+      throws SQLException, IOException {
+    long started = System.nanoTime();
+    prepare(connection);
+    long[] counts = stage(connection, new NdjsonLines(body, config.importMaxBytes()));
+    long staged = System.nanoTime();
+    check(connection);
+    long checked = System.nanoTime();
+    publish(connection);
+    long published = System.nanoTime();
+    LOG.infof(
+        "Imported %d articles and %d comments: read and staged in %d ms, checked in %d ms,"
+            + " stored in %d ms (commit follows)",
+        counts[0],
+        counts[1],
+        (staged - started) / 1_000_000,
+        (checked - staged) / 1_000_000,
+        (published - checked) / 1_000_000);
+    return new ImportResult(counts[0], counts[1]);
   }
 
   private static void prepare(Connection connection) throws SQLException {
