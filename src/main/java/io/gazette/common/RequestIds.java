@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -40,9 +41,18 @@ public class RequestIds {
 
   /** The client's id when it is sane, else a fresh one. */
   static String accept(String offered) {
-    return offered != null && SANE.matcher(offered).matches()
-        ? offered
-        : UUID.randomUUID().toString();
+    return offered != null && SANE.matcher(offered).matches() ? offered : fresh();
+  }
+
+  /**
+   * A random version-4 UUID from a fast generator: a request id must be unique, not unguessable,
+   * and {@link UUID#randomUUID()}'s SecureRandom costs several percent of a cheap request.
+   */
+  static String fresh() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The id of the request being served on this thread, or null outside a request. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RequestIdTest {
 
-  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  private static final String UUID =
+      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
   @Test
   void everyResponseCarriesAGeneratedRequestId() {
