@@ -49,6 +49,47 @@ public class ArticleRepository implements PanacheRepository<Article> {
     return find("slug", idOrSlug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
   }
 
+  /** What posting a comment needs to know of its article. */
+  public record CommentTarget(long id, String status, Instant publishedAt, boolean commentsOpen) {
+    public boolean isPublicAt(Instant now) {
+      return ArticleView.isPublic(status, publishedAt, now);
+    }
+  }
+
+  /**
+   * Reads and locks, until the transaction ends, the article a comment is posted to. A shared lock
+   * lets posts to one article commit side by side while article edits and moderation, which lock
+   * exclusively, wait for them; a post that changes the article's counters must lock exclusively.
+   */
+  public Optional<CommentTarget> lockForComment(String idOrSlug, boolean exclusive) {
+    boolean byId = ID.matcher(idOrSlug).matches();
+    String sql =
+        "select id, status, published_at, comments_open from article where "
+            + (byId ? "id = ?" : "slug = ?")
+            + (exclusive ? " for update" : " for share");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      if (byId) {
+        statement.setLong(1, Long.parseLong(idOrSlug));
+      } else {
+        statement.setString(1, idOrSlug);
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new CommentTarget(
+                row.getLong("id"),
+                row.getString("status"),
+                Jdbc.instant(row, "published_at"),
+                row.getBoolean("comments_open")));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Locking the article failed", e);
+    }
+  }
+
   public boolean slugTaken(String slug, Long exceptId) {
     return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
   }

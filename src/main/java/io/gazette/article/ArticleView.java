@@ -72,6 +72,10 @@ public record ArticleView(
 
   /** Visible to anonymous readers: published, and not scheduled for later. */
   public boolean isPublicAt(Instant now) {
+    return isPublic(status, publishedAt, now);
+  }
+
+  static boolean isPublic(String status, Instant publishedAt, Instant now) {
     return ArticleStatus.PUBLISHED.wire().equals(status)
         && publishedAt != null
         && !publishedAt.isAfter(now);

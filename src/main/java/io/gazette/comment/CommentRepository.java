@@ -1,11 +1,18 @@
 package io.gazette.comment;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +22,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CommentRepository implements PanacheRepository<Comment> {
+
+  private final AgroalDataSource dataSource;
+
+  public CommentRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
 
   /**
    * Approved comments of one article, oldest first: one page plus one look-ahead row that tells
@@ -30,15 +43,38 @@ public class CommentRepository implements PanacheRepository<Comment> {
     return window(find(where.toString(), Sort.ascending("createdAt", "id"), parameters), page);
   }
 
-  /** Whether the same email already posted the same body on the article since {@code since}. */
-  boolean duplicateExists(long articleId, String email, String body, java.time.Instant since) {
-    return count(
-            "articleId = ?1 and lower(authorEmail) = lower(?2) and body = ?3 and createdAt > ?4",
-            articleId,
-            email,
-            body,
-            since)
-        > 0;
+  /**
+   * Whether the same email already posted the same body on the article since {@code since}. It
+   * first locks that key until commit, so that concurrent identical posts wait for each other and
+   * the later one sees the first (a hash collision with an unrelated post only makes one wait
+   * briefly). Plain JDBC on the transaction's connection: this runs on every post, and Hibernate's
+   * native queries cost more than the statements. Served by comment_duplicate_idx (migration V14).
+   */
+  boolean lockAndFindDuplicate(long articleId, String email, String body, Instant since) {
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement lock =
+          connection.prepareStatement(
+              "select pg_advisory_xact_lock(hashtextextended(lower(?) || ' ' || ?, ?))")) {
+        lock.setString(1, email);
+        lock.setString(2, body);
+        lock.setLong(3, articleId);
+        lock.execute();
+      }
+      try (PreparedStatement check =
+          connection.prepareStatement(
+              "select exists (select 1 from comment where article_id = ?"
+                  + " and lower(author_email) = lower(?) and created_at > ? and body = ?)")) {
+        check.setLong(1, articleId);
+        check.setString(2, email);
+        check.setObject(3, since.atOffset(ZoneOffset.UTC));
+        check.setString(4, body);
+        try (ResultSet result = check.executeQuery()) {
+          return result.next() && result.getBoolean(1);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Checking for a duplicate comment failed", e);
+    }
   }
 
   long countApprovedOf(long articleId) {

@@ -3,6 +3,7 @@ package io.gazette.comment;
 import io.gazette.article.Article;
 import io.gazette.article.ArticleCache;
 import io.gazette.article.ArticleRepository;
+import io.gazette.article.ArticleRepository.CommentTarget;
 import io.gazette.common.ApiException;
 import io.gazette.common.FieldError;
 import io.gazette.common.ProblemType;
@@ -69,8 +70,9 @@ public class CommentService {
   /**
    * Posts a reader's comment: pending until a moderator approves it, unless {@code
    * gazette.comments.auto-approve} is set. The article row stays locked until commit, so the checks
-   * below (visible, open, parent approved) still hold when the comment is inserted, and the
-   * counters change in this transaction when the comment is approved at once.
+   * below (visible, open, parent approved) still hold when the comment is inserted: shared for a
+   * pending comment, so that posts commit side by side, exclusive for one approved at once, whose
+   * counters change in this transaction.
    *
    * @throws ApiException 404 when the article is not visible, 403 when its comments are closed, 400
    *     naming {@code parentId} when the parent is missing, not approved or on another article
@@ -79,39 +81,39 @@ public class CommentService {
   public PostedComment post(
       String idOrSlug, CommentInput input, ClientInfo client, boolean seesUnpublished) {
     Instant now = Times.now();
-    Article article =
+    boolean approved = config.comments().autoApprove();
+    CommentTarget article =
         articles
-            .lockByIdOrSlug(idOrSlug)
+            .lockForComment(idOrSlug, approved)
             .filter(found -> seesUnpublished || found.isPublicAt(now))
             .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
-    if (!article.commentsOpen) {
+    if (!article.commentsOpen()) {
       throw new ApiException(ProblemType.FORBIDDEN, "Comments on this article are closed");
     }
     if (input.parentId() != null) {
-      checkParent(input.parentId(), article.id);
+      checkParent(input.parentId(), article.id());
     }
-    if (comments.duplicateExists(
-        article.id, input.authorEmail(), input.body(), now.minus(DUPLICATE_WINDOW))) {
+    if (comments.lockAndFindDuplicate(
+        article.id(), input.authorEmail(), input.body(), now.minus(DUPLICATE_WINDOW))) {
       throw ApiException.conflict(
           "You already posted this comment on this article in the last 10 minutes");
     }
     Comment comment = new Comment();
-    comment.articleId = article.id;
+    comment.articleId = article.id();
     comment.parentId = input.parentId();
     comment.authorName = input.authorName();
     comment.authorEmail = input.authorEmail();
     comment.authorUrl = input.authorUrl();
     comment.body = input.body();
     comment.bodyHtml = CommentText.toHtml(input.body());
-    comment.status =
-        (config.comments().autoApprove() ? CommentStatus.APPROVED : CommentStatus.PENDING).wire();
+    comment.status = (approved ? CommentStatus.APPROVED : CommentStatus.PENDING).wire();
     comment.version = 1;
     comment.createdAt = now;
     comment.updatedAt = now;
     comment.clientAddress = client.address();
     comment.userAgent = client.userAgent();
     comments.persistAndFlush(comment);
-    cache.evictAfterCommit(article.id);
+    cache.evictAfterCommit(article.id());
     metrics.commentPosted();
     return CommentViews.forPoster(comment);
   }

@@ -18,7 +18,14 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -425,5 +432,42 @@ class CommentPostingTest {
         .email((String) comment.fields().get("authorEmail"))
         .body("A different thought")
         .post();
+  }
+
+  @Test
+  void theSameCommentPostedConcurrentlyIsStoredOnce() throws Exception {
+    long article = ArticleFixture.published().createId();
+    Map<String, Object> fields = CommentFixture.on(article).fields();
+    int posters = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(posters);
+    List<Future<Integer>> answers = new ArrayList<>();
+    for (int i = 0; i < posters; i++) {
+      answers.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return Api.anonymous()
+                    .contentType(ContentType.JSON)
+                    .body(fields)
+                    .when()
+                    .post(CommentFixture.path(article))
+                    .statusCode();
+              }));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> answer : answers) {
+      statuses.add(answer.get(30, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(statuses, containsInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409));
+    Api.admin()
+        .when()
+        .get("/api/v1/comments?status=any&articleId=" + article)
+        .then()
+        .statusCode(200)
+        .body("data.size()", equalTo(1));
   }
 }
