@@ -2,6 +2,7 @@ package io.gazette.comment;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gazette.common.CacheBudget;
 import io.gazette.database.ChangeListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public class CommentCache {
   private final AtomicLong generation = new AtomicLong();
   private final Cache<String, CachedPage> pages =
       Caffeine.newBuilder()
-          .maximumWeight(32L * 1024 * 1024)
+          .maximumWeight(CacheBudget.bytes(32L * 1024 * 1024, 16))
           .weigher((String key, CachedPage page) -> page.json().length + key.length() + 64)
           .build();
 
