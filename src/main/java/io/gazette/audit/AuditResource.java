@@ -2,6 +2,7 @@ package io.gazette.audit;
 
 import io.gazette.auth.Role;
 import io.gazette.common.Cursor;
+import io.gazette.common.Links;
 import io.gazette.common.Page;
 import io.gazette.common.PageRequest;
 import io.gazette.common.QueryParameters;
@@ -51,11 +52,12 @@ public class AuditResource {
         Response.ok(new Page<>(items, new Page.Meta(limit, next, total, page)))
             .header(HttpHeaders.CACHE_CONTROL, "no-store");
     if (more) {
-      var link =
-          page != null
-              ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build()
-              : uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
-      response.header("Link", "<" + link + ">; rel=\"next\"");
+      response.header(
+          "Link",
+          Links.header(
+              page != null
+                  ? Links.withParameter(uri, "page", page + 1)
+                  : Links.withParameter(uri, "cursor", next)));
     }
     return response.build();
   }

@@ -44,12 +44,13 @@ public class CommentService {
   }
 
   /** A page of approved comments and the id of the article they belong to. */
-  public record ArticlePage(long articleId, CommentListing<PublicComment> listing) {}
+  public record ArticlePage(long articleId, CommentListing<?> listing) {}
 
   /**
    * One page of an article's approved comments, oldest first.
    *
-   * @param seesUnpublished whether the caller may see articles that are not public (any token)
+   * @param seesUnpublished whether the caller holds a token: sees articles that are not public, and
+   *     the full representation of each comment
    * @throws ApiException 404 when the article is missing or not visible to the caller
    */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -63,8 +64,12 @@ public class CommentService {
             .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
     List<Comment> rows = comments.approvedOf(article.id, page);
     Long total = page.page() == null ? null : comments.countApprovedOf(article.id);
-    return new ArticlePage(
-        article.id, CommentPages.listing(rows, page, total, CommentViews::forReader));
+    // Token holders get the full representation (email, status, updatedAt), as everywhere.
+    CommentListing<?> listing =
+        seesUnpublished
+            ? CommentPages.listing(rows, page, total, CommentViews::forModerator)
+            : CommentPages.listing(rows, page, total, CommentViews::forReader);
+    return new ArticlePage(article.id, listing);
   }
 
   /**

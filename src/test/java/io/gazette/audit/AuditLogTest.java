@@ -80,7 +80,13 @@ class AuditLogTest {
         .then()
         .statusCode(200)
         .body("data.size()", equalTo(2))
-        .body("meta.nextCursor", notNullValue());
+        .body("meta.nextCursor", notNullValue())
+        .header(
+            "Link",
+            equalTo(
+                "</api/v1/audit?limit=2&cursor="
+                    + first.path("meta.nextCursor")
+                    + ">; rel=\"next\""));
     List<Integer> firstIds = first.path("data.id");
     var second =
         Api.admin()

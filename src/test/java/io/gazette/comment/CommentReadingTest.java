@@ -13,6 +13,7 @@ import io.gazette.common.Cursor;
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
 import io.gazette.support.CommentFixture;
+import io.gazette.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -212,6 +213,30 @@ class CommentReadingTest {
         .statusCode(200)
         .header("Cache-Control", "private, no-store")
         .body("data", empty());
+  }
+
+  @Test
+  void tokenHoldersSeeTheFullRepresentationAndAnonymousReadersThePublicOne() {
+    long article = ArticleFixture.published().createId();
+    String email = "reader-" + Api.unique() + "@example.org";
+    CommentFixture.on(article).email(email).postApproved();
+
+    Api.withToken(Tokens.secret("preview"))
+        .when()
+        .get(CommentFixture.path(article))
+        .then()
+        .statusCode(200)
+        .body("data[0].authorEmail", equalTo(email))
+        .body("data[0].status", equalTo("approved"))
+        .body("data[0]", hasKey("updatedAt"));
+    Api.anonymous()
+        .when()
+        .get(CommentFixture.path(article))
+        .then()
+        .statusCode(200)
+        .body("data[0]", not(hasKey("authorEmail")))
+        .body("data[0]", not(hasKey("status")))
+        .body("data[0]", not(hasKey("updatedAt")));
   }
 
   @Test
