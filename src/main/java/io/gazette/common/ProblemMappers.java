@@ -140,7 +140,9 @@ public class ProblemMappers {
           case 405 -> "This method is not allowed on this resource";
           case 406 -> "This resource is only available as application/json";
           case 413 -> "The request body is larger than the server accepts";
-          case 415 -> "Send the body as application/json";
+          case 415 ->
+              "Send the body as application/json (PATCH also accepts"
+                  + " application/merge-patch+json; the import takes application/x-ndjson)";
           default -> type.title();
         };
     Response.ResponseBuilder builder =
