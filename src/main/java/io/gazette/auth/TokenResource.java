@@ -3,6 +3,7 @@ package io.gazette.auth;
 import io.gazette.audit.Audited;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.Page;
+import io.gazette.common.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -49,7 +50,8 @@ public class TokenResource {
   }
 
   @GET
-  public Response list() {
+  public Response list(@Context UriInfo uri) {
+    QueryParameters.none(uri.getQueryParameters());
     List<TokenView> tokens = service.list();
     return Response.ok(
             new Page<>(tokens, new Page.Meta(tokens.size(), null, (long) tokens.size(), null)))

@@ -6,6 +6,7 @@ import io.gazette.auth.Role;
 import io.gazette.common.ApiException;
 import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
+import io.gazette.common.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,7 +58,10 @@ public class ModerationResource {
   @RolesAllowed(Role.PREVIEW_NAME)
   @Path("{id}")
   public Response get(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @Context UriInfo uri) {
+    QueryParameters.none(uri.getQueryParameters());
     ModeratedComment comment =
         service.find(parseId(id)).orElseThrow(() -> ApiException.notFound("No comment " + id));
     Response.ResponseBuilder response =

@@ -17,6 +17,11 @@ public final class QueryParameters {
 
   private final MultivaluedMap<String, String> values;
 
+  /** Rejects every query parameter, for operations that take none. */
+  public static void none(MultivaluedMap<String, String> values) {
+    new QueryParameters(values, Set.of());
+  }
+
   public QueryParameters(MultivaluedMap<String, String> values, Set<String> allowed) {
     this.values = values;
     Set<String> unknown = new TreeSet<>(values.keySet());
@@ -24,7 +29,10 @@ public final class QueryParameters {
     if (!unknown.isEmpty()) {
       String name = unknown.iterator().next();
       throw ApiException.badParameter(
-          name, "is not supported here; supported: " + String.join(", ", new TreeSet<>(allowed)));
+          name,
+          allowed.isEmpty()
+              ? "is not supported here; this operation takes no query parameters"
+              : "is not supported here; supported: " + String.join(", ", new TreeSet<>(allowed)));
     }
     for (var entry : values.entrySet()) {
       for (String value : entry.getValue()) {

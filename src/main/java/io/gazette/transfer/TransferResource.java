@@ -2,16 +2,19 @@ package io.gazette.transfer;
 
 import io.gazette.audit.Audited;
 import io.gazette.auth.Role;
+import io.gazette.common.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 
 /** Bulk import and export of the whole content as NDJSON, for migrations and backups (admin). */
@@ -43,7 +46,8 @@ public class TransferResource {
 
   @GET
   @Path("export")
-  public Response exportContent() {
+  public Response exportContent(@Context UriInfo uri) {
+    QueryParameters.none(uri.getQueryParameters());
     StreamingOutput stream = exporter::write;
     return Response.ok(stream, NDJSON)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

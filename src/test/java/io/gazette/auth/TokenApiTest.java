@@ -58,6 +58,18 @@ class TokenApiTest {
   }
 
   @Test
+  void theUnpagedTokenListRefusesQueryParametersItWouldIgnore() {
+    Api.admin()
+        .queryParam("limit", 1)
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("limit"));
+  }
+
+  @Test
   void revokedTokenIsRejectedOnTheVeryNextRequest() {
     Map<String, Object> created = Tokens.create("editor", null);
     String secret = (String) created.get("token");
