@@ -1,5 +1,5 @@
-// Concurrent writers for bench/durability: creates published articles (and comments on them when
-// the build has the comments endpoint) until a deadline, and records every acknowledged id.
+// Concurrent writers for bench/durability: create published articles, a comment on each and a
+// reply to it until a deadline, and record every acknowledged id.
 // JDK only; run as a single-file program: java bench/DurabilityWriters.java URL TOKEN SECONDS
 // WRITERS OUT_FILE. Prints one summary line of key=value pairs for the script.
 import java.io.IOException;
@@ -36,7 +36,6 @@ public class DurabilityWriters {
   final AtomicLong otherStatus = new AtomicLong();
   final AtomicLong slow = new AtomicLong();
   final AtomicLong slowestMillis = new AtomicLong();
-  volatile boolean comments;
 
   DurabilityWriters(String url, String token, long seconds) {
     this.url = url;
@@ -47,7 +46,6 @@ public class DurabilityWriters {
   public static void main(String[] args) throws Exception {
     DurabilityWriters run = new DurabilityWriters(args[0], args[1], Long.parseLong(args[2]));
     int writers = Integer.parseInt(args[3]);
-    run.probeComments();
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     List<Future<?>> done = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
@@ -64,29 +62,9 @@ public class DurabilityWriters {
     long articles = run.acks.stream().filter(a -> a.startsWith("article")).count();
     System.out.printf(
         "attempts=%d acknowledged_articles=%d acknowledged_comments=%d unanswered=%d"
-            + " answered_503=%d other_status=%d waited_over_5s=%d slowest_ms=%d comments=%s%n",
+            + " answered_503=%d other_status=%d waited_over_5s=%d slowest_ms=%d%n",
         run.attempts.get(), articles, run.acks.size() - articles, run.unanswered.get(),
-        run.unavailable.get(), run.otherStatus.get(), run.slow.get(), run.slowestMillis.get(),
-        run.comments ? "yes" : "not-in-this-build");
-  }
-
-  /** Whether this build has the comments endpoint: one comment on one fresh article tells. */
-  void probeComments() throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    Long article = null;
-    for (int tries = 0; tries < 50 && article == null; tries++) {
-      article = post(client, "/api/v1/articles", articleJson("probe"), "article");
-    }
-    if (article == null) {
-      throw new IllegalStateException("Gazette does not accept articles at " + url);
-    }
-    HttpResponse<String> answer =
-        client.send(request("/api/v1/articles/" + article + "/comments", commentJson("probe")),
-            HttpResponse.BodyHandlers.ofString());
-    comments = answer.statusCode() == 201;
-    if (comments) {
-      acks.add("comment\t" + id(answer.body()) + "\t" + article);
-    }
+        run.unavailable.get(), run.otherStatus.get(), run.slow.get(), run.slowestMillis.get());
   }
 
   void write(int writer) {
@@ -94,7 +72,7 @@ public class DurabilityWriters {
     for (int n = 0; System.nanoTime() < deadline; n++) {
       String tag = writer + "-" + n;
       Long article = post(client, "/api/v1/articles", articleJson(tag), "article");
-      if (article != null && comments) {
+      if (article != null) {
         Long first =
             post(client, "/api/v1/articles/" + article + "/comments", commentJson(tag), "comment");
         if (first != null) {
