@@ -118,7 +118,11 @@ public class CommentService {
     comment.clientAddress = client.address();
     comment.userAgent = client.userAgent();
     comments.persistAndFlush(comment);
-    cache.evictAfterCommit(article.id());
+    if (approved) {
+      // The article's commentCount moved: drop it here at once (other instances hear of it from
+      // PostgreSQL). A pending comment changes nothing a reader sees.
+      cache.evictAfterCommit(article.id());
+    }
     metrics.commentPosted();
     return CommentViews.forPoster(comment);
   }
