@@ -2,6 +2,7 @@ package io.gazette.article;
 
 import io.agroal.api.AgroalDataSource;
 import io.gazette.common.Jdbc;
+import io.gazette.common.Text;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -33,10 +34,16 @@ public class ArticleRepository implements PanacheRepository<Article> {
     this.dataSource = dataSource;
   }
 
-  /** A number is an id, anything else a slug. */
+  /**
+   * A number is an id, anything else a slug. Text PostgreSQL cannot even compare (NUL, unpaired
+   * surrogates) names no article.
+   */
   public Optional<Article> findByIdOrSlug(String idOrSlug) {
     if (ID.matcher(idOrSlug).matches()) {
       return findByIdOptional(Long.parseLong(idOrSlug));
+    }
+    if (Text.unstorable(idOrSlug) != null) {
+      return Optional.empty();
     }
     return find("slug", idOrSlug).firstResultOptional();
   }
@@ -45,6 +52,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
   public Optional<Article> lockByIdOrSlug(String idOrSlug) {
     if (ID.matcher(idOrSlug).matches()) {
       return findByIdOptional(Long.parseLong(idOrSlug), LockModeType.PESSIMISTIC_WRITE);
+    }
+    if (Text.unstorable(idOrSlug) != null) {
+      return Optional.empty();
     }
     return find("slug", idOrSlug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
   }
@@ -63,6 +73,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
    */
   public Optional<CommentTarget> lockForComment(String idOrSlug, boolean exclusive) {
     boolean byId = ID.matcher(idOrSlug).matches();
+    if (!byId && Text.unstorable(idOrSlug) != null) {
+      return Optional.empty();
+    }
     String sql =
         "select id, status, published_at, comments_open from article where "
             + (byId ? "id = ?" : "slug = ?")

@@ -3,6 +3,8 @@ package io.gazette.audit;
 import io.gazette.auth.TokenIdentityProvider;
 import io.gazette.common.ApiException;
 import io.gazette.common.ClientAddresses;
+import io.gazette.common.DatabaseFailures;
+import io.gazette.common.Text;
 import io.gazette.common.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -73,8 +75,9 @@ public class AuditInterceptor {
       entry.tokenName = identity.getAttribute(TokenIdentityProvider.TOKEN_NAME);
     }
     entry.method = request.method().name();
-    entry.path = request.path();
-    entry.resourceId = resourceId;
+    // Whatever the path held, the attempt is recorded: text the database cannot store is replaced.
+    entry.path = Text.storable(request.path());
+    entry.resourceId = Text.storable(resourceId);
     entry.status = status;
     entry.clientAddress = addresses.of(request);
     return entry;
@@ -118,8 +121,9 @@ public class AuditInterceptor {
         || failure.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
       return 409;
     }
-    if (failure.getClass().getName().startsWith("io.gazette.common.JsonBodies")) {
-      return 400;
+    if (failure.getClass().getName().startsWith("io.gazette.common.JsonBodies")
+        || DatabaseFailures.isBadInput(failure)) {
+      return 400; // as ProblemMappers answers it
     }
     return 500;
   }

@@ -28,4 +28,28 @@ public final class Text {
     }
     return null;
   }
+
+  /**
+   * {@code text} with what PostgreSQL cannot store (NUL, unpaired surrogates) replaced by U+FFFD,
+   * for records that must be kept whatever a client sent, such as the audit log.
+   */
+  public static String storable(String text) {
+    if (unstorable(text) == null) {
+      return text;
+    }
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        kept.append(c).append(text.charAt(++i));
+      } else if (c == '\u0000' || Character.isSurrogate(c)) {
+        kept.append('\uFFFD');
+      } else {
+        kept.append(c);
+      }
+    }
+    return kept.toString();
+  }
 }

@@ -47,6 +47,7 @@ public class ImportService {
 
   private static final int BATCH = 1000;
   private static final int IMPORT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000;
+  private static final long MAX_IMPORTED_ID = (1L << 53) - 1;
   private static final Set<String> COMMENT_STATUSES =
       Set.of("pending", "approved", "spam", "trash");
 
@@ -400,13 +401,19 @@ public class ImportService {
     }
   }
 
+  /**
+   * An imported id or version. Kept below 2^53 (the largest integer a JavaScript client reads
+   * exactly), which also leaves the id sequences room to go on: an id of 2^63 - 1 would make every
+   * later create fail, and a version there would overflow on the next edit.
+   */
   private static long positiveId(ObjectNode node, String field, long line) {
     JsonNode value = node.get(field);
     if (value == null
         || !value.canConvertToLong()
         || !value.isIntegralNumber()
-        || value.asLong() < 1) {
-      throw lineProblem(line, field, "must be a positive integer");
+        || value.asLong() < 1
+        || value.asLong() > MAX_IMPORTED_ID) {
+      throw lineProblem(line, field, "must be a positive integer up to " + MAX_IMPORTED_ID);
     }
     return value.asLong();
   }

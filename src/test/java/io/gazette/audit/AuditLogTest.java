@@ -98,4 +98,66 @@ class AuditLogTest {
     org.junit.jupiter.api.Assertions.assertTrue(firstIds.get(0) > firstIds.get(1));
     org.junit.jupiter.api.Assertions.assertTrue(firstIds.get(1) > secondIds.get(0));
   }
+
+  @Test
+  void aWriteToAPathHoldingNulIsNotFoundAndStillRecorded() {
+    Map<String, Object> editor = Tokens.create("editor", null);
+    String secret = (String) editor.get("token");
+
+    Api.withToken(secret)
+        .urlEncodingEnabled(false)
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .patch("/api/v1/comments/a%00b")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    Api.withToken(secret)
+        .urlEncodingEnabled(false)
+        .delete("/api/v1/articles/a%00b")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+
+    List<Map<String, Object>> mine = entriesOf(editor.get("id"));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(List.of("DELETE", 404, "a\uFFFDb"), List.of("PATCH", 404, "a\uFFFDb")),
+        mine.stream()
+            .map(
+                entry -> List.of(entry.get("method"), entry.get("status"), entry.get("resourceId")))
+            .toList());
+  }
+
+  @Test
+  void aValueTheDatabaseRefusesIsRecordedWithTheStatusTheClientGot() {
+    Map<String, Object> editor = Tokens.create("editor", null);
+    String secret = (String) editor.get("token");
+    long id = ArticleFixture.draft().createId();
+
+    Api.withToken(secret)
+        .contentType(ContentType.JSON)
+        .body("{\"title\": \"Before the calendar\", \"publishedAt\": \"-4714-11-24T00:00:00Z\"}")
+        .put("/api/v1/articles/" + id)
+        .then()
+        .statusCode(400);
+
+    List<Map<String, Object>> mine = entriesOf(editor.get("id"));
+    org.junit.jupiter.api.Assertions.assertEquals(1, mine.size(), mine.toString());
+    org.junit.jupiter.api.Assertions.assertEquals(400, mine.get(0).get("status"));
+  }
+
+  /** The audit entries of writes made with the token, newest first. */
+  private static List<Map<String, Object>> entriesOf(Object tokenId) {
+    return Api.admin()
+        .queryParam("limit", 100)
+        .get("/api/v1/audit")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .<Map<String, Object>>getList("data")
+        .stream()
+        .filter(entry -> tokenId.equals(entry.get("tokenId")))
+        .toList();
+  }
 }

@@ -121,6 +121,23 @@ class HostileInputTest {
     }
   }
 
+  @Test
+  void aSlugPostgresCannotStoreNamesNoArticle() {
+    for (String path :
+        List.of(
+            "/api/v1/articles/a%00b",
+            "/api/v1/articles/%00",
+            "/api/v1/articles/a%00b/comments",
+            "/api/v1/articles/%00/comments")) {
+      Api.admin()
+          .urlEncodingEnabled(false)
+          .get(path)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
+  }
+
   private static long count(String table) throws Exception {
     try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "");
         ResultSet result = db.createStatement().executeQuery("select count(*) from " + table)) {

@@ -164,6 +164,31 @@ class ImportExportTest {
   }
 
   @Test
+  void idsAndVersionsBeyondTwoToThe53AreRejectedSoThatLaterCreatesStillWork() {
+    long largest = (1L << 53) - 1;
+    String slug = "huge-id-" + Api.unique();
+    importing(article(Long.MAX_VALUE, slug, "draft"))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("id"));
+    importing(
+            article(base(), slug, "draft")
+                .replace("\"version\":3", "\"version\":" + Long.MAX_VALUE))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("version"));
+    long article = ArticleFixture.published().createId();
+    importing(comment(largest + 1, article, null, "pending"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("id"));
+
+    assertTrue(ArticleFixture.draft().createId() > article);
+    CommentFixture.on(article).postId();
+  }
+
+  @Test
   void malformedLinesAndUnknownTypesAreProblems() {
     importing("{\"type\":\"article\",").then().statusCode(400).body("errors[0].line", equalTo(1));
     importing("{\"type\":\"poll\",\"id\":1}")
