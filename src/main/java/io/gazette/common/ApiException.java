@@ -39,6 +39,18 @@ public class ApiException extends RuntimeException {
     return retryAfterSeconds;
   }
 
+  /**
+   * 400 for a request body that could not be read to its end: the client closed the connection or
+   * sent fewer bytes than it announced. Usually nobody is left to read the answer, but this is the
+   * client's doing and must not be reported as a server error.
+   */
+  public static ApiException unreadableBody() {
+    return new ApiException(
+        ProblemType.MALFORMED_JSON,
+        "The request body could not be read to its end: the connection closed or the body was"
+            + " shorter than its Content-Length");
+  }
+
   public static ApiException notFound(String detail) {
     return new ApiException(ProblemType.NOT_FOUND, detail);
   }

@@ -12,7 +12,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +43,7 @@ public class JsonBodies {
     } catch (JsonProcessingException e) {
       throw new UncheckedJsonException(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw ApiException.unreadableBody();
     }
     if (node == null || node.isMissingNode()) {
       throw new ApiException(ProblemType.MALFORMED_JSON, "The request body is empty");

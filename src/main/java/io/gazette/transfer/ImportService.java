@@ -85,7 +85,8 @@ public class ImportService {
     } catch (SQLException e) {
       throw new IllegalStateException("The import failed in the database", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Only reading the request body throws IOException here; the transaction is rolled back.
+      throw ApiException.unreadableBody();
     }
   }
 
