@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
+import io.gazette.support.CommentCounts;
 import io.gazette.support.CommentFixture;
 import io.gazette.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,6 +125,60 @@ class ImportExportTest {
         .body("errors[0].field", equalTo("authorEmail"))
         .body("errors[0].line", equalTo(3));
     Api.admin().get("/api/v1/articles/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void commentsImportedOntoStoredArticlesAndCommentsCountThere() {
+    long stored = base();
+    importing(
+            String.join(
+                "\n",
+                article(stored, "stored-" + Api.unique(), "published"),
+                comment(stored + 1, stored, null, "approved")))
+        .then()
+        .statusCode(200);
+    long id = base();
+    importing(
+            String.join(
+                "\n",
+                comment(id, stored, stored + 1, "approved"),
+                comment(id + 1, stored, id, "approved"),
+                comment(id + 2, stored, null, "pending"),
+                article(id + 3, "fresh-" + Api.unique(), "published"),
+                comment(id + 4, id + 3, null, "approved"),
+                comment(id + 5, id + 3, id + 4, "spam")))
+        .then()
+        .statusCode(200)
+        .body("comments", equalTo(5));
+
+    Api.anonymous().get("/api/v1/articles/" + stored).then().body("commentCount", equalTo(3));
+    Api.anonymous().get("/api/v1/articles/" + (id + 3)).then().body("commentCount", equalTo(1));
+    CommentCounts.assertExact(stored);
+    CommentCounts.assertExact(id + 3);
+  }
+
+  @Test
+  void aLargeImportLeavesThePlannerStatisticsOfWhatItImported() {
+    long stored = Sql.number("select count(*) from article");
+    long id = base();
+    int count = (int) (100 + stored / 5); // more than the tenth that calls for fresh statistics
+    String unique = Api.unique();
+    String file =
+        java.util.stream.LongStream.range(id, id + count)
+            .mapToObj(
+                n ->
+                    article(n, "statistics-" + unique + "-" + n, "published")
+                        .replace("Imported *body*.", "A wombatfest report."))
+            .collect(Collectors.joining("\n"));
+
+    importing(file).then().statusCode(200).body("articles", equalTo(count));
+
+    // Without them, a search for a word in most articles is planned as if the word were rare.
+    assertEquals(
+        1,
+        Sql.number(
+            "select count(*) from pg_stats where tablename = 'article' and attname = 'search'"
+                + " and most_common_elems::text::text[] @> array['wombatfest']"));
   }
 
   @Test
