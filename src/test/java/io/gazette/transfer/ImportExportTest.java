@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -164,7 +165,7 @@ class ImportExportTest {
     int count = (int) (100 + stored / 5); // more than the tenth that calls for fresh statistics
     String unique = Api.unique();
     String file =
-        java.util.stream.LongStream.range(id, id + count)
+        LongStream.range(id, id + count)
             .mapToObj(
                 n ->
                     article(n, "statistics-" + unique + "-" + n, "published")
