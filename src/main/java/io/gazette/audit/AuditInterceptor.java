@@ -55,14 +55,14 @@ public class AuditInterceptor {
               () -> {
                 Object result = invocation.proceed();
                 if (result instanceof Response response) {
-                  audit.persist(entry(response.getStatus(), resourceId(response, invocation)));
+                  audit.record(entry(response.getStatus(), resourceId(response, invocation)));
                 }
                 return result;
               });
     } catch (RuntimeException failure) {
       int status = statusOf(failure);
       QuarkusTransaction.requiringNew()
-          .run(() -> audit.persist(entry(status, pathResource(invocation))));
+          .run(() -> audit.record(entry(status, pathResource(invocation))));
       throw failure;
     }
   }
