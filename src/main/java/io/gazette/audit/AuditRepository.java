@@ -23,8 +23,8 @@ public class AuditRepository implements PanacheRepository<AuditEntry> {
 
   /**
    * Inserts the entry in the current transaction. Every write pays for this insert, so it is one
-   * plain statement rather than an ORM persist (which cost a comment post about a tenth of its
-   * CPU).
+   * plain statement rather than an ORM persist (which cost comment posts about a tenth of their
+   * throughput).
    */
   public void record(AuditEntry entry) {
     try (Connection connection = dataSource.getConnection();

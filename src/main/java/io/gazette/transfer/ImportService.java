@@ -343,9 +343,10 @@ public class ImportService {
               + " tags, status, published_at, created_at, updated_at, version, comments_open,"
               + " comment_count) select i.id, i.slug, i.title, i.summary, i.excerpt, i.body,"
               + " i.body_html, i.source, i.author, i.tags, i.status, i.published_at,"
-              + " i.created_at, i.updated_at, i.version, i.comments_open, coalesce(n.count, 0) from import_article i left join (select"
-              + " article_id, count(*) count from import_comment where status = 'approved'"
-              + " group by article_id) n on n.article_id = i.id order by i.line");
+              + " i.created_at, i.updated_at, i.version, i.comments_open, coalesce(n.count, 0)"
+              + " from import_article i left join (select article_id, count(*) count"
+              + " from import_comment where status = 'approved' group by article_id) n"
+              + " on n.article_id = i.id order by i.line");
       statement.execute(
           "insert into comment (id, article_id, parent_id, author_name, author_email, author_url,"
               + " body, body_html, status, reply_count, version, created_at, updated_at)"
