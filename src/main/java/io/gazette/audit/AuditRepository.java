@@ -1,6 +1,7 @@
 package io.gazette.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.gazette.common.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 @ApplicationScoped
@@ -32,7 +31,7 @@ public class AuditRepository implements PanacheRepository<AuditEntry> {
             connection.prepareStatement(
                 "insert into audit_log (at, token_id, token_name, method, path, resource_id,"
                     + " status, client_address) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setObject(1, OffsetDateTime.ofInstant(entry.at, ZoneOffset.UTC));
+      insert.setObject(1, Jdbc.timestamptz(entry.at));
       if (entry.tokenId == null) {
         insert.setNull(2, Types.BIGINT);
       } else {

@@ -80,7 +80,8 @@ public class CommentService {
    * counters change in this transaction.
    *
    * @throws ApiException 404 when the article is not visible, 403 when its comments are closed, 400
-   *     naming {@code parentId} when the parent is missing, not approved or on another article
+   *     naming {@code parentId} when the parent is missing, not approved or on another article, 409
+   *     when the same email posted the same body on the article in the last ten minutes
    */
   @Transactional
   public PostedComment post(
@@ -89,7 +90,7 @@ public class CommentService {
     boolean approved = config.comments().autoApprove();
     CommentTarget article =
         articles
-            .lockForComment(idOrSlug, approved)
+            .lockForComment(idOrSlug, approved, input.authorEmail(), input.body())
             .filter(found -> seesUnpublished || found.isPublicAt(now))
             .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
     if (!article.commentsOpen()) {
@@ -97,11 +98,6 @@ public class CommentService {
     }
     if (input.parentId() != null) {
       checkParent(input.parentId(), article.id());
-    }
-    if (comments.lockAndFindDuplicate(
-        article.id(), input.authorEmail(), input.body(), now.minus(DUPLICATE_WINDOW))) {
-      throw ApiException.conflict(
-          "You already posted this comment on this article in the last 10 minutes");
     }
     Comment comment = new Comment();
     comment.articleId = article.id();
@@ -117,7 +113,10 @@ public class CommentService {
     comment.updatedAt = now;
     comment.clientAddress = client.address();
     comment.userAgent = client.userAgent();
-    comments.persistAndFlush(comment);
+    if (!comments.insertUnlessDuplicate(comment, now.minus(DUPLICATE_WINDOW))) {
+      throw ApiException.conflict(
+          "You already posted this comment on this article in the last 10 minutes");
+    }
     if (approved) {
       // The article's commentCount moved: drop it here at once (other instances hear of it from
       // PostgreSQL). A pending comment changes nothing a reader sees.

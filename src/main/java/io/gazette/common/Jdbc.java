@@ -4,8 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
-/** Reading PostgreSQL values in the hot paths that use JDBC directly. */
+/** Reading and binding PostgreSQL values in the hot paths that use JDBC directly. */
 public final class Jdbc {
 
   private Jdbc() {}
@@ -17,5 +18,10 @@ public final class Jdbc {
       return null;
     }
     return value.toInstant();
+  }
+
+  /** An instant bound as a timestamptz parameter ({@code setObject}); null stays null. */
+  public static OffsetDateTime timestamptz(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }
