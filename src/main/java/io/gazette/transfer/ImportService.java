@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 /**
  * Bulk import of NDJSON in one transaction (the caller's). Lines are validated as the API would
@@ -120,12 +121,18 @@ public class ImportService {
           "create temp table import_article (line bigint, id bigint, slug text, title text,"
               + " summary text, excerpt text, body text, body_html text, source text, author text,"
               + " tags text[], status text, published_at timestamptz, created_at timestamptz,"
-              + " updated_at timestamptz, version bigint, comments_open boolean) on commit drop");
+              + " updated_at timestamptz, version bigint, comments_open boolean, search tsvector)"
+              + " on commit drop");
       statement.execute(
           "create temp table import_comment (line bigint, id bigint, article_id bigint,"
               + " parent_id bigint, author_name text, author_email text, author_url text,"
               + " body text, body_html text, status text, created_at timestamptz,"
               + " updated_at timestamptz) on commit drop");
+      // The search vector is computed as each batch is staged (see StagingWriter), by the same
+      // trigger function that keeps it on the article table (migration V15).
+      statement.execute(
+          "create trigger import_article_search before insert on import_article"
+              + " for each row execute function article_maintain_search()");
       // Staged text is read once more and stored again: compressing it here is wasted work.
       for (String column : new String[] {"summary", "excerpt", "body", "body_html"}) {
         statement.execute(
@@ -134,17 +141,24 @@ public class ImportService {
     }
   }
 
+  /**
+   * Reads, validates and renders every line on this thread while a {@link StagingWriter} inserts
+   * the previous batches into the staging tables through the driver's own connection (the pool's
+   * wrapper checks the transaction of the calling thread). A trigger on the staging table computes
+   * each article's search vector as it is inserted.
+   */
   private long[] stage(Connection connection, NdjsonLines lines) throws SQLException, IOException {
     long articles = 0;
     long comments = 0;
-    int pendingArticles = 0;
-    int pendingComments = 0;
+    List<StagingWriter.Row> articleRows = new ArrayList<>(BATCH);
+    List<StagingWriter.Row> commentRows = new ArrayList<>(BATCH);
+    Connection driver = (Connection) connection.unwrap(PGConnection.class);
     try (PreparedStatement article =
-            connection.prepareStatement(
+            driver.prepareStatement(
                 "insert into import_article values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         PreparedStatement comment =
-            connection.prepareStatement(
-                "insert into import_comment values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            driver.prepareStatement("insert into import_comment values (?,?,?,?,?,?,?,?,?,?,?,?)");
+        StagingWriter writer = new StagingWriter()) {
       byte[] bytes;
       while ((bytes = lines.next()) != null) {
         long line = lines.number();
@@ -155,35 +169,35 @@ public class ImportService {
         JsonNode type = node.remove("type");
         String kind = type == null || !type.isTextual() ? "" : type.asText();
         if (kind.equals("article")) {
-          stageArticle(article, node, line);
+          articleRows.add(stageArticle(node, line));
           articles++;
-          if (++pendingArticles == BATCH) {
-            article.executeBatch();
-            pendingArticles = 0;
+          if (articleRows.size() == BATCH) {
+            writer.submit(article, articleRows);
+            articleRows = new ArrayList<>(BATCH);
           }
         } else if (kind.equals("comment")) {
-          stageComment(comment, node, line);
+          commentRows.add(stageComment(node, line));
           comments++;
-          if (++pendingComments == BATCH) {
-            comment.executeBatch();
-            pendingComments = 0;
+          if (commentRows.size() == BATCH) {
+            writer.submit(comment, commentRows);
+            commentRows = new ArrayList<>(BATCH);
           }
         } else {
           throw lineProblem(line, "type", "must be \"article\" or \"comment\"");
         }
       }
-      if (pendingArticles > 0) {
-        article.executeBatch();
+      if (!articleRows.isEmpty()) {
+        writer.submit(article, articleRows);
       }
-      if (pendingComments > 0) {
-        comment.executeBatch();
+      if (!commentRows.isEmpty()) {
+        writer.submit(comment, commentRows);
       }
+      writer.finish();
     }
     return new long[] {articles, comments};
   }
 
-  private void stageArticle(PreparedStatement insert, ObjectNode node, long line)
-      throws SQLException {
+  private StagingWriter.Row stageArticle(ObjectNode node, long line) {
     long id = positiveId(node, "id", line);
     Instant createdAt = time(node, "createdAt", line);
     Instant updatedAt = time(node, "updatedAt", line);
@@ -198,33 +212,31 @@ public class ImportService {
     if (status.equals("published") && publishedAt == null) {
       publishedAt = createdAt;
     }
+    Instant published = publishedAt;
     BodyRenderer.Rendered rendered = renderer.render(input.body());
-    insert.setLong(1, line);
-    insert.setLong(2, id);
-    insert.setString(3, input.slug());
-    insert.setString(4, input.title());
-    insert.setString(5, input.summary());
-    insert.setString(6, rendered.excerpt());
-    insert.setString(7, input.body());
-    insert.setString(8, rendered.html());
-    insert.setString(9, input.source());
-    insert.setString(10, input.author());
-    insert.setArray(
-        11,
-        insert
-            .getConnection()
-            .createArrayOf("text", input.tags() == null ? new String[0] : input.tags().toArray()));
-    insert.setString(12, status);
-    setTime(insert, 13, publishedAt);
-    setTime(insert, 14, createdAt);
-    setTime(insert, 15, updatedAt);
-    insert.setLong(16, version);
-    insert.setBoolean(17, input.commentsOpen() == null || input.commentsOpen());
-    insert.addBatch();
+    Object[] tags = input.tags() == null ? new String[0] : input.tags().toArray();
+    return insert -> {
+      insert.setLong(1, line);
+      insert.setLong(2, id);
+      insert.setString(3, input.slug());
+      insert.setString(4, input.title());
+      insert.setString(5, input.summary());
+      insert.setString(6, rendered.excerpt());
+      insert.setString(7, input.body());
+      insert.setString(8, rendered.html());
+      insert.setString(9, input.source());
+      insert.setString(10, input.author());
+      insert.setArray(11, insert.getConnection().createArrayOf("text", tags));
+      insert.setString(12, status);
+      setTime(insert, 13, published);
+      setTime(insert, 14, createdAt);
+      setTime(insert, 15, updatedAt);
+      insert.setLong(16, version);
+      insert.setBoolean(17, input.commentsOpen() == null || input.commentsOpen());
+    };
   }
 
-  private void stageComment(PreparedStatement insert, ObjectNode node, long line)
-      throws SQLException {
+  private StagingWriter.Row stageComment(ObjectNode node, long line) {
     long id = positiveId(node, "id", line);
     long articleId = positiveId(node, "articleId", line);
     Instant createdAt = time(node, "createdAt", line);
@@ -236,23 +248,25 @@ public class ImportService {
       throw lineProblem(line, "status", "must be pending, approved, spam or trash");
     }
     CommentInput input = bind(node, CommentInput.class, line);
-    insert.setLong(1, line);
-    insert.setLong(2, id);
-    insert.setLong(3, articleId);
-    if (input.parentId() == null) {
-      insert.setNull(4, Types.BIGINT);
-    } else {
-      insert.setLong(4, input.parentId());
-    }
-    insert.setString(5, input.authorName());
-    insert.setString(6, input.authorEmail());
-    insert.setString(7, input.authorUrl());
-    insert.setString(8, input.body());
-    insert.setString(9, CommentText.toHtml(input.body()));
-    insert.setString(10, status);
-    setTime(insert, 11, createdAt);
-    setTime(insert, 12, updatedAt);
-    insert.addBatch();
+    String html = CommentText.toHtml(input.body());
+    return insert -> {
+      insert.setLong(1, line);
+      insert.setLong(2, id);
+      insert.setLong(3, articleId);
+      if (input.parentId() == null) {
+        insert.setNull(4, Types.BIGINT);
+      } else {
+        insert.setLong(4, input.parentId());
+      }
+      insert.setString(5, input.authorName());
+      insert.setString(6, input.authorEmail());
+      insert.setString(7, input.authorUrl());
+      insert.setString(8, input.body());
+      insert.setString(9, html);
+      insert.setString(10, status);
+      setTime(insert, 11, createdAt);
+      setTime(insert, 12, updatedAt);
+    };
   }
 
   /** Reference and uniqueness checks over the whole file, each naming the first bad line. */
@@ -341,9 +355,10 @@ public class ImportService {
       statement.execute(
           "insert into article (id, slug, title, summary, excerpt, body, body_html, source, author,"
               + " tags, status, published_at, created_at, updated_at, version, comments_open,"
-              + " comment_count) select i.id, i.slug, i.title, i.summary, i.excerpt, i.body,"
-              + " i.body_html, i.source, i.author, i.tags, i.status, i.published_at,"
-              + " i.created_at, i.updated_at, i.version, i.comments_open, coalesce(n.count, 0)"
+              + " comment_count, search) select i.id, i.slug, i.title, i.summary, i.excerpt,"
+              + " i.body, i.body_html, i.source, i.author, i.tags, i.status, i.published_at,"
+              + " i.created_at, i.updated_at, i.version, i.comments_open, coalesce(n.count, 0),"
+              + " i.search"
               + " from import_article i left join (select article_id, count(*) count"
               + " from import_comment where status = 'approved' group by article_id) n"
               + " on n.article_id = i.id order by i.line");

@@ -3,9 +3,11 @@ package io.gazette.article;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
+import io.gazette.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -62,6 +64,65 @@ class ArticleUpdateTest {
         .body("status", equalTo("published"))
         .body("publishedAt", not(nullValue()))
         .body("version", equalTo(2));
+  }
+
+  /** A word no other article contains: letters only, so that the search parser keeps it whole. */
+  private static String uniqueWord() {
+    StringBuilder word = new StringBuilder("zyx");
+    for (char c : Api.unique().toCharArray()) {
+      word.append((char) ('a' + Character.digit(c, 16)));
+    }
+    return word.toString();
+  }
+
+  private static List<Long> searchIds(String q) {
+    return Api.anonymous()
+        .queryParam("q", q)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("data.id", Long.class);
+  }
+
+  @Test
+  void searchFollowsEveryEditOfTitleSummaryAndBody() {
+    String old = uniqueWord();
+    String fresh = uniqueWord();
+    long id =
+        ArticleFixture.published()
+            .title("Report " + old)
+            .with("body", "A paragraph about " + old + ".")
+            .createId();
+    assertEquals(List.of(id), searchIds(old));
+
+    for (String field : List.of("title", "summary", "body")) {
+      String word = fresh + field.charAt(0);
+      Api.admin()
+          .contentType("application/merge-patch+json")
+          .body(Map.of(field, "Now about " + word))
+          .patch("/api/v1/articles/" + id)
+          .then()
+          .statusCode(200);
+      assertEquals(List.of(id), searchIds(word), "after a new " + field);
+    }
+    assertEquals(List.of(), searchIds(old));
+
+    // An edit of anything else keeps the vector, which still matches what is stored.
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body(Map.of("tags", List.of("kept")))
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200);
+    assertEquals(List.of(id), searchIds(fresh + "b"));
+    assertEquals(
+        0,
+        Sql.number(
+            "select count(*) from article where id = ?"
+                + " and search is distinct from article_search_vector(title, summary, body)",
+            id));
   }
 
   @Test

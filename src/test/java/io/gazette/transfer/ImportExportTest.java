@@ -12,6 +12,7 @@ import io.gazette.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,49 @@ class ImportExportTest {
     Api.anonymous().get("/api/v1/articles/" + (id + 3)).then().body("commentCount", equalTo(1));
     CommentCounts.assertExact(stored);
     CommentCounts.assertExact(id + 3);
+  }
+
+  @Test
+  void importedArticlesAreFoundByTheWordsOfTheirTitleSummaryAndBody() {
+    long id = base();
+    String unique = Api.unique();
+    String file =
+        LongStream.range(id, id + 3)
+            .mapToObj(
+                n ->
+                    article(n, "searchable-" + unique + "-" + n, "published")
+                        .replace("\"summary\":null", "\"summary\":\"Summary of number" + n + "\"")
+                        .replace("Imported *body*.", "The *body* of quokkafest" + n + "."))
+            .collect(Collectors.joining("\n"));
+
+    importing(file).then().statusCode(200).body("articles", equalTo(3));
+
+    Map<String, Long> expected =
+        Map.of(
+            "searchable-" + unique + "-" + id, id, // title
+            "number" + (id + 1), id + 1, // summary
+            "quokkafest" + (id + 2), id + 2); // body
+    expected.forEach(
+        (query, article) ->
+            assertEquals(
+                List.of(article),
+                Api.anonymous()
+                    .queryParam("q", query)
+                    .get("/api/v1/articles")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("data.id", Long.class),
+                query));
+    // The vector computed while staging is the one every other write computes.
+    assertEquals(
+        0,
+        Sql.number(
+            "select count(*) from article where id between ? and ?"
+                + " and search is distinct from article_search_vector(title, summary, body)",
+            id,
+            id + 2));
   }
 
   @Test
