@@ -1,6 +1,8 @@
 package io.gazette.common;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +21,12 @@ public final class Times {
     if (text == null) {
       return Optional.empty();
     }
+    String normalised = text.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
+    return isCanonicalUtc(normalised) ? parseCanonicalUtc(normalised) : parseAnyOffset(normalised);
+  }
+
+  static Optional<Instant> parseAnyOffset(String normalised) {
     try {
-      String normalised = text.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
       return Optional.of(
           OffsetDateTime.parse(normalised, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
               .toInstant()
@@ -28,6 +34,65 @@ public final class Times {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the text has the form every Gazette response and export uses, {@code
+   * 2016-09-09T18:11:00Z} with an optional fraction of 1 to 9 digits. A bulk import parses three
+   * such times a line, and the general formatter took a tenth of its CPU time.
+   */
+  static boolean isCanonicalUtc(String text) {
+    int length = text.length();
+    if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z') {
+      return false;
+    }
+    for (int i = 0; i < length - 1; i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          switch (i) {
+            case 4, 7 -> c == '-';
+            case 10 -> c == 'T';
+            case 13, 16 -> c == ':';
+            case 19 -> c == '.';
+            default -> c >= '0' && c <= '9';
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Parses text {@link #isCanonicalUtc} accepted, as strictly as the general formatter does. */
+  static Optional<Instant> parseCanonicalUtc(String text) {
+    int nanos = 0;
+    int fraction = text.length() - 21; // digits between '.' and 'Z'
+    for (int i = 0; i < 9; i++) {
+      nanos = nanos * 10 + (i < fraction ? text.charAt(20 + i) - '0' : 0);
+    }
+    try {
+      return Optional.of(
+          LocalDateTime.of(
+                  digits(text, 0, 4),
+                  digits(text, 5, 7),
+                  digits(text, 8, 10),
+                  digits(text, 11, 13),
+                  digits(text, 14, 16),
+                  digits(text, 17, 19),
+                  nanos)
+              .toInstant(ZoneOffset.UTC)
+              .truncatedTo(ChronoUnit.MICROS));
+    } catch (DateTimeException e) {
+      return Optional.empty(); // month 13, 30 February, hour 24, second 60
+    }
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   /** The current time at the precision the database stores. */

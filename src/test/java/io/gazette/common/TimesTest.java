@@ -1,0 +1,73 @@
+package io.gazette.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The fast path for canonical UTC times must agree with the general RFC 3339 parser. */
+class TimesTest {
+
+  @Test
+  void canonicalUtcTimesParseAsTheGeneralParserParsesThem() {
+    List<String> samples =
+        List.of(
+            "2016-09-09T18:11:00Z",
+            "2016-09-09T18:11:00.5Z",
+            "2016-09-09T18:11:00.123456Z",
+            "2016-09-09T18:11:00.1234567Z",
+            "2016-09-09T18:11:00.123456789Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "2024-02-29T12:00:00Z",
+            "2023-02-29T12:00:00Z",
+            "2016-13-01T00:00:00Z",
+            "2016-00-10T00:00:00Z",
+            "2016-04-31T00:00:00Z",
+            "2016-09-09T24:00:00Z",
+            "2016-09-09T23:60:00Z",
+            "2016-09-09T23:59:60Z");
+    for (String sample : samples) {
+      assertTrue(Times.isCanonicalUtc(sample), sample);
+      assertEquals(Times.parseAnyOffset(sample), Times.parseCanonicalUtc(sample), sample);
+    }
+    assertEquals(
+        Optional.of(Instant.parse("2016-09-09T18:11:00.123456Z")),
+        Times.parse(" 2016-09-09 18:11:00.1234567z "));
+  }
+
+  @Test
+  void generatedTimesParseAsTheGeneralParserParsesThem() {
+    long seed = Long.getLong("gazette.times.seed", System.nanoTime());
+    Random random = new Random(seed);
+    String alphabet = "0123456789-:T.Z+ ";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder("2016-09-09T18:11:00.123456789Z");
+      text.setLength(20 + random.nextInt(11));
+      if (text.length() == 20) {
+        text.setCharAt(19, 'Z');
+      } else {
+        text.append('Z');
+      }
+      // Random digits everywhere a digit goes, then now and then any character anywhere.
+      for (int at = 0; at < text.length(); at++) {
+        if (Character.isDigit(text.charAt(at))) {
+          text.setCharAt(at, (char) ('0' + random.nextInt(10)));
+        }
+      }
+      if (random.nextInt(4) == 0) {
+        text.setCharAt(
+            random.nextInt(text.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String sample = text.toString();
+      assertEquals(
+          Times.parseAnyOffset(sample),
+          Times.parse(sample),
+          sample + " (replay with -Dgazette.times.seed=" + seed + ")");
+    }
+  }
+}
