@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 @ApplicationScoped
@@ -32,11 +31,7 @@ public class AuditRepository implements PanacheRepository<AuditEntry> {
                 "insert into audit_log (at, token_id, token_name, method, path, resource_id,"
                     + " status, client_address) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, Jdbc.timestamptz(entry.at));
-      if (entry.tokenId == null) {
-        insert.setNull(2, Types.BIGINT);
-      } else {
-        insert.setLong(2, entry.tokenId);
-      }
+      Jdbc.setLong(insert, 2, entry.tokenId);
       insert.setString(3, entry.tokenName);
       insert.setString(4, entry.method);
       insert.setString(5, entry.path);

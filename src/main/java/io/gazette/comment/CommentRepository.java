@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,11 +66,7 @@ public class CommentRepository implements PanacheRepository<Comment> {
                     + " and lower(author_email) = lower(?) and created_at > ? and body = ?)"
                     + " returning id")) {
       insert.setLong(1, comment.articleId);
-      if (comment.parentId == null) {
-        insert.setNull(2, Types.BIGINT);
-      } else {
-        insert.setLong(2, comment.parentId);
-      }
+      Jdbc.setLong(insert, 2, comment.parentId);
       insert.setString(3, comment.authorName);
       insert.setString(4, comment.authorEmail);
       insert.setString(5, comment.authorUrl);

@@ -1,7 +1,9 @@
 package io.gazette.common;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,5 +25,15 @@ public final class Jdbc {
   /** An instant bound as a timestamptz parameter ({@code setObject}); null stays null. */
   public static OffsetDateTime timestamptz(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Binds a bigint parameter that may be null. */
+  public static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.gazette.comment.CommentInput;
 import io.gazette.comment.CommentText;
 import io.gazette.common.ApiException;
 import io.gazette.common.FieldError;
+import io.gazette.common.Jdbc;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
@@ -253,11 +254,7 @@ public class ImportService {
       insert.setLong(1, line);
       insert.setLong(2, id);
       insert.setLong(3, articleId);
-      if (input.parentId() == null) {
-        insert.setNull(4, Types.BIGINT);
-      } else {
-        insert.setLong(4, input.parentId());
-      }
+      Jdbc.setLong(insert, 4, input.parentId());
       insert.setString(5, input.authorName());
       insert.setString(6, input.authorEmail());
       insert.setString(7, input.authorUrl());
