@@ -11,6 +11,7 @@ import io.gazette.support.CommentFixture;
 import io.gazette.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -108,6 +109,37 @@ class ImportExportTest {
     assertTrue(next > id, "server ids continue after imported ones");
     long nextComment = CommentFixture.on(id).postId();
     assertTrue(nextComment > id + 4);
+  }
+
+  @Test
+  void aBadLineAfterBatchesAlreadyWrittenStillRejectsTheWholeImport() {
+    long id = base();
+    long comments = Sql.number("select count(*) from comment");
+    // Several staging batches (1,000 rows each) are written before the bad line is read.
+    List<String> lines = new ArrayList<>();
+    lines.add(article(id, "late-bad-line-" + Api.unique(), "published"));
+    for (long n = 1; n <= 3_500; n++) {
+      lines.add(comment(id + n, id, null, "approved"));
+    }
+    lines.add(
+        comment(id + 3_501, id, null, "approved")
+            .replace("\"status\":\"approved\"", "\"status\":\"maybe\""));
+    lines.add(comment(id + 3_502, id, null, "approved"));
+
+    importing(String.join("\n", lines))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("status"))
+        .body("errors[0].line", equalTo(3_502));
+    Api.admin().get("/api/v1/articles/" + id).then().statusCode(404);
+    assertEquals(comments, Sql.number("select count(*) from comment"));
+
+    // The import's connection is healthy and back in the pool: the same file without the bad line
+    // imports.
+    lines.remove(lines.size() - 2);
+    importing(String.join("\n", lines)).then().statusCode(200).body("comments", equalTo(3_501));
+    Api.anonymous().get("/api/v1/articles/" + id).then().body("commentCount", equalTo(3_501));
   }
 
   @Test
