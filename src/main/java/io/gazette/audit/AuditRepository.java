@@ -30,7 +30,7 @@ public class AuditRepository implements PanacheRepository<AuditEntry> {
             connection.prepareStatement(
                 "insert into audit_log (at, token_id, token_name, method, path, resource_id,"
                     + " status, client_address) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setObject(1, Jdbc.timestamptz(entry.at));
+      Jdbc.setTimestamptz(insert, 1, entry.at);
       Jdbc.setLong(insert, 2, entry.tokenId);
       insert.setString(3, entry.tokenName);
       insert.setString(4, entry.method);

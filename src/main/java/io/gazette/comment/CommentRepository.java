@@ -74,13 +74,13 @@ public class CommentRepository implements PanacheRepository<Comment> {
       insert.setString(7, comment.bodyHtml);
       insert.setString(8, comment.status);
       insert.setLong(9, comment.version);
-      insert.setObject(10, Jdbc.timestamptz(comment.createdAt));
-      insert.setObject(11, Jdbc.timestamptz(comment.updatedAt));
+      Jdbc.setTimestamptz(insert, 10, comment.createdAt);
+      Jdbc.setTimestamptz(insert, 11, comment.updatedAt);
       insert.setString(12, comment.clientAddress);
       insert.setString(13, comment.userAgent);
       insert.setLong(14, comment.articleId);
       insert.setString(15, comment.authorEmail);
-      insert.setObject(16, Jdbc.timestamptz(since));
+      Jdbc.setTimestamptz(insert, 16, since);
       insert.setString(17, comment.body);
       try (ResultSet key = insert.executeQuery()) {
         if (!key.next()) {

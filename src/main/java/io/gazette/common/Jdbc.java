@@ -22,9 +22,14 @@ public final class Jdbc {
     return value.toInstant();
   }
 
-  /** An instant bound as a timestamptz parameter ({@code setObject}); null stays null. */
-  public static OffsetDateTime timestamptz(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  /** Binds a timestamptz parameter that may be null. */
+  public static void setTimestamptz(PreparedStatement statement, int index, Instant value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+    }
   }
 
   /** Binds a bigint parameter that may be null. */

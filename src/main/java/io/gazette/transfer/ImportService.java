@@ -26,8 +26,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,9 +227,9 @@ public class ImportService {
       insert.setString(10, input.author());
       insert.setArray(11, insert.getConnection().createArrayOf("text", tags));
       insert.setString(12, status);
-      setTime(insert, 13, published);
-      setTime(insert, 14, createdAt);
-      setTime(insert, 15, updatedAt);
+      Jdbc.setTimestamptz(insert, 13, published);
+      Jdbc.setTimestamptz(insert, 14, createdAt);
+      Jdbc.setTimestamptz(insert, 15, updatedAt);
       insert.setLong(16, version);
       insert.setBoolean(17, input.commentsOpen() == null || input.commentsOpen());
     };
@@ -261,8 +259,8 @@ public class ImportService {
       insert.setString(8, input.body());
       insert.setString(9, html);
       insert.setString(10, status);
-      setTime(insert, 11, createdAt);
-      setTime(insert, 12, updatedAt);
+      Jdbc.setTimestamptz(insert, 11, createdAt);
+      Jdbc.setTimestamptz(insert, 12, updatedAt);
     };
   }
 
@@ -478,15 +476,6 @@ public class ImportService {
     }
     return Times.parse(value.asText())
         .orElseThrow(() -> lineProblem(line, field, "must be an RFC 3339 date-time"));
-  }
-
-  private static void setTime(PreparedStatement statement, int index, Instant time)
-      throws SQLException {
-    if (time == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      statement.setTimestamp(index, Timestamp.from(time));
-    }
   }
 
   private static boolean isBlank(byte[] bytes) {
