@@ -40,11 +40,11 @@ public class ArticleReads {
 
   ListPage list(ArticleListQuery query, boolean privileged, UriInfo uri) {
     Instant now = Instant.now();
-    String key = privileged ? null : uri.getRequestUri().getRawQuery() + "";
-    if (key != null) {
-      Optional<ArticleCache.CachedList> cached = cache.list(key, now);
+    String rawQuery = uri.getRequestUri().getRawQuery();
+    if (!privileged) {
+      Optional<ListPage> cached = cachedList(rawQuery, now);
       if (cached.isPresent()) {
-        return new ListPage(cached.get().json(), cached.get().nextLink());
+        return cached.get();
       }
     }
     long generation = cache.generation();
@@ -66,16 +66,33 @@ public class ArticleReads {
         write(
             new Page<>(
                 items, new Page.Meta(query.limit(), nextCursor, listing.total(), query.page())));
-    if (key != null) {
+    if (!privileged) {
       Instant validUntil = articles.nextScheduledPublication(now).orElse(Instant.MAX);
-      cache.putList(key, new ArticleCache.CachedList(json, nextLink, validUntil), generation);
+      cache.putList(
+          listKey(rawQuery), new ArticleCache.CachedList(json, nextLink, validUntil), generation);
     }
     return new ListPage(json, nextLink);
   }
 
+  /** The anonymous list page for this raw query string, when the cache holds a current one. */
+  Optional<ListPage> cachedList(String rawQuery, Instant now) {
+    return cache
+        .list(listKey(rawQuery), now)
+        .map(page -> new ListPage(page.json(), page.nextLink()));
+  }
+
+  private static String listKey(String rawQuery) {
+    return String.valueOf(rawQuery);
+  }
+
+  /** A visible article when the cache holds it. */
+  Optional<ArticleCache.CachedArticle> cachedArticle(String idOrSlug) {
+    return cache.article(idOrSlug);
+  }
+
   /** A visible article, from the cache when possible. */
   Optional<ArticleCache.CachedArticle> publicArticle(String idOrSlug) {
-    Optional<ArticleCache.CachedArticle> cached = cache.article(idOrSlug);
+    Optional<ArticleCache.CachedArticle> cached = cachedArticle(idOrSlug);
     if (cached.isPresent()) {
       return cached;
     }

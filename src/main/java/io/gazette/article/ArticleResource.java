@@ -60,7 +60,13 @@ public class ArticleResource {
   public Response list(@Context UriInfo uri) {
     boolean privileged = viewer.seesUnpublished();
     ArticleListQuery query = ArticleQueryParser.parse(uri.getQueryParameters(), privileged);
-    ArticleReads.ListPage page = reads.list(query, privileged, uri);
+    return listResponse(reads.list(query, privileged, uri), privileged);
+  }
+
+  /**
+   * A list page as sent: from {@link #list} and from the cache (see {@link CachedArticleReads}).
+   */
+  static Response listResponse(ArticleReads.ListPage page, boolean privileged) {
     Response.ResponseBuilder response =
         Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
             .header(HttpHeaders.CACHE_CONTROL, privileged ? PRIVATE_CACHE : LIST_CACHE);
@@ -79,15 +85,8 @@ public class ArticleResource {
     Set<String> fields =
         ArticleQueryParser.fields(new QueryParameters(uri.getQueryParameters(), Set.of("fields")));
     if (viewer.isAnonymous() && fields == null) {
-      ArticleCache.CachedArticle article =
-          reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
-      return conditional(
-              ifNoneMatch,
-              article.entityTag(),
-              () -> Response.ok(article.json(), MediaType.APPLICATION_JSON_TYPE))
-          .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
-          .header(HttpHeaders.CACHE_CONTROL, VISIBLE_CACHE)
-          .build();
+      return publicArticleResponse(
+          reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug)), ifNoneMatch);
     }
     ArticleView article =
         service.find(idOrSlug, viewer.seesUnpublished()).orElseThrow(() -> notFound(idOrSlug));
@@ -96,6 +95,20 @@ public class ArticleResource {
             ifNoneMatch, article.entityTag(), () -> Response.ok(reads.select(article, fields)))
         .header(HttpHeaders.LAST_MODIFIED, Times.httpDate(article.updatedAt()))
         .header(HttpHeaders.CACHE_CONTROL, visible ? VISIBLE_CACHE : PRIVATE_CACHE)
+        .build();
+  }
+
+  /**
+   * A visible article as sent to anonymous readers: from {@link #get} and from the cache (see
+   * {@link CachedArticleReads}).
+   */
+  static Response publicArticleResponse(ArticleCache.CachedArticle article, String ifNoneMatch) {
+    return conditional(
+            ifNoneMatch,
+            article.entityTag(),
+            () -> Response.ok(article.json(), MediaType.APPLICATION_JSON_TYPE))
+        .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
+        .header(HttpHeaders.CACHE_CONTROL, VISIBLE_CACHE)
         .build();
   }
 

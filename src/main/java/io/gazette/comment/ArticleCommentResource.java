@@ -63,7 +63,11 @@ public class ArticleCommentResource {
             new QueryParameters(uri.getQueryParameters(), PARAMETERS),
             CommentPageRequest.OLDEST_FIRST);
     boolean privileged = viewer.seesUnpublished();
-    CommentCache.CachedPage result = reads.approved(idOrSlug, page, privileged, uri);
+    return pageResponse(reads.approved(idOrSlug, page, privileged, uri), privileged);
+  }
+
+  /** A page as sent: from {@link #list} and from the cache (see {@link CachedCommentReads}). */
+  static Response pageResponse(CommentCache.CachedPage result, boolean privileged) {
     Response.ResponseBuilder response =
         Response.ok(result.json(), MediaType.APPLICATION_JSON_TYPE)
             .header(

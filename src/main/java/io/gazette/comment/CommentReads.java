@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * The public comment list: from {@link CommentCache} for anonymous readers, from the database for
@@ -26,7 +27,7 @@ public class CommentReads {
   /** A page as JSON with its relative next link (null on the last page). */
   CommentCache.CachedPage approved(
       String idOrSlug, CommentPageRequest page, boolean privileged, UriInfo uri) {
-    String key = privileged ? null : idOrSlug + "?" + uri.getRequestUri().getRawQuery();
+    String key = privileged ? null : key(idOrSlug, uri.getRequestUri().getRawQuery());
     if (key != null) {
       CommentCache.CachedPage cached = cache.page(key).orElse(null);
       if (cached != null) {
@@ -44,6 +45,15 @@ public class CommentReads {
       cache.put(key, fresh, generation);
     }
     return fresh;
+  }
+
+  /** The anonymous page for this article and raw query string, when the cache holds it. */
+  Optional<CommentCache.CachedPage> cachedPage(String idOrSlug, String rawQuery) {
+    return cache.page(key(idOrSlug, rawQuery));
+  }
+
+  private static String key(String idOrSlug, String rawQuery) {
+    return idOrSlug + "?" + rawQuery;
   }
 
   private byte[] write(Object value) {

@@ -3,13 +3,20 @@ package io.gazette.article;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
 import io.gazette.support.CommentFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -164,5 +171,56 @@ class ArticleCachingTest {
     CommentFixture.moderate(second, "spam");
     Api.anonymous().get(CommentFixture.path(article)).then().body("data.size()", equalTo(1));
     Api.anonymous().get("/api/v1/articles/" + article).then().body("commentCount", equalTo(1));
+  }
+
+  @Test
+  void answersFromTheCacheCarryTheSameStatusHeadersAndBodyAsFreshOnes() {
+    String tag = "same-" + Api.unique();
+    String slug = "cached-" + Api.unique();
+    long id = ArticleFixture.published().slug(slug).tags(tag).createId();
+    long other = ArticleFixture.published().tags(tag).createId();
+    CommentFixture.on(id).postApproved();
+    CommentFixture.on(id).postApproved();
+    // Read with a token, which never fills the anonymous cache; the ETag is the same.
+    String etag = Api.admin().get("/api/v1/articles/" + other).header("ETag");
+
+    assertEquals(200, sameAnswerTwice("/api/v1/articles/" + id, null));
+    assertEquals(200, sameAnswerTwice("/api/v1/articles/" + slug, null));
+    assertEquals(304, sameAnswerTwice("/api/v1/articles/" + other, etag));
+    assertEquals(200, sameAnswerTwice("/api/v1/articles?limit=1&tag=" + tag, null));
+    assertEquals(200, sameAnswerTwice(CommentFixture.path(id) + "?limit=1", null));
+  }
+
+  /**
+   * The first request fills the cache, the second is answered from it: both must agree. Returns the
+   * status.
+   */
+  private static int sameAnswerTwice(String path, String ifNoneMatch) {
+    Response first = get(path, ifNoneMatch);
+    Response second = get(path, ifNoneMatch);
+
+    assertEquals(first.statusCode(), second.statusCode(), path);
+    assertEquals(first.asString(), second.asString(), path);
+    assertEquals(headersExceptRequestId(first), headersExceptRequestId(second), path);
+    return first.statusCode();
+  }
+
+  private static Response get(String path, String ifNoneMatch) {
+    RequestSpecification request = Api.anonymous().urlEncodingEnabled(false);
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return request.get(path);
+  }
+
+  private static Map<String, String> headersExceptRequestId(Response response) {
+    return response.headers().asList().stream()
+        .filter(header -> !header.getName().equalsIgnoreCase("X-Request-Id"))
+        .collect(
+            Collectors.toMap(
+                header -> header.getName().toLowerCase(Locale.ROOT),
+                Header::getValue,
+                (a, b) -> a + ", " + b,
+                TreeMap::new));
   }
 }
