@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Articles in PostgreSQL. Single articles go through Panache; list pages are one SQL statement each
- * (keyset on an indexed key, no bodies unless asked for) because they are the hot read path.
+ * Articles in PostgreSQL. Writes go through Panache entities; reads are one SQL statement each
+ * straight into {@link ArticleView} because they are the hot path: a single article (every cache
+ * miss) and list pages (keyset on an indexed key, no bodies unless asked for).
  */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepository<Article> {
@@ -49,6 +50,31 @@ public class ArticleRepository implements PanacheRepository<Article> {
       return Optional.empty();
     }
     return find("slug", idOrSlug).firstResultOptional();
+  }
+
+  /**
+   * One article as readers see it, by id or slug (see {@link #findByIdOrSlug}), without an entity.
+   */
+  public Optional<ArticleView> findView(String idOrSlug) {
+    boolean byId = ID.matcher(idOrSlug).matches();
+    if (!byId && Text.unstorable(idOrSlug) != null) {
+      return Optional.empty();
+    }
+    String sql =
+        "select " + columns(true) + " from article where " + (byId ? "id" : "slug") + " = ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      if (byId) {
+        statement.setLong(1, Long.parseLong(idOrSlug));
+      } else {
+        statement.setString(1, idOrSlug);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() ? Optional.of(view(result, true)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading article '" + idOrSlug + "' failed", e);
+    }
   }
 
   /** Like {@link #findByIdOrSlug} but holds the row lock until the transaction ends. */
@@ -168,7 +194,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
     ArticleSort sort = query.sort();
     String direction = sort.descending ? " desc" : " asc";
     List<Object> parameters = new ArrayList<>(filters);
-    StringBuilder sql = new StringBuilder("select ").append(columns(query));
+    StringBuilder sql = new StringBuilder("select ").append(columns(query.needsBody()));
     sql.append(", ").append(sort.keyExpression).append(" as sort_key from article");
     sql.append(where);
     if (query.cursor() != null) {
@@ -265,9 +291,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
     return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
   }
 
-  private static String columns(ArticleListQuery query) {
+  private static String columns(boolean withBody) {
     return "id, slug, title, coalesce(summary, excerpt) as summary, "
-        + (query.needsBody() ? "body, body_html, " : "")
+        + (withBody ? "body, body_html, " : "")
         + "source, author, tags, status, published_at, created_at, updated_at, version,"
         + " comments_open, comment_count";
   }

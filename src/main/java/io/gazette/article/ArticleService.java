@@ -49,13 +49,11 @@ public class ArticleService {
    * One article by id or slug, if it exists and the caller may see it: anonymous readers see only
    * published articles whose publication time has come.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ArticleView> find(String idOrSlug, boolean includeUnpublished) {
     Instant now = Instant.now();
     return articles
-        .findByIdOrSlug(idOrSlug)
-        .filter(article -> includeUnpublished || article.isPublicAt(now))
-        .map(ArticleView::of);
+        .findView(idOrSlug)
+        .filter(article -> includeUnpublished || article.isPublicAt(now));
   }
 
   /** One page of a list; anonymous callers get visible articles only. */
