@@ -39,36 +39,54 @@ public class ArticleRepository implements PanacheRepository<Article> {
   }
 
   /**
-   * A number is an id, anything else a slug. Text PostgreSQL cannot even compare (NUL, unpaired
-   * surrogates) names no article.
+   * How a path segment names an article: a number is an id, anything else a slug. Text PostgreSQL
+   * cannot even compare (NUL, unpaired surrogates) names no article.
    */
-  public Optional<Article> findByIdOrSlug(String idOrSlug) {
-    if (ID.matcher(idOrSlug).matches()) {
-      return findByIdOptional(Long.parseLong(idOrSlug));
+  private record Key(Long id, String slug) {
+
+    static Optional<Key> of(String idOrSlug) {
+      if (ID.matcher(idOrSlug).matches()) {
+        return Optional.of(new Key(Long.parseLong(idOrSlug), null));
+      }
+      return Text.unstorable(idOrSlug) != null
+          ? Optional.empty()
+          : Optional.of(new Key(null, idOrSlug));
     }
-    if (Text.unstorable(idOrSlug) != null) {
-      return Optional.empty();
+
+    /** The SQL condition on the article table, with one parameter for {@link #bind}. */
+    String condition() {
+      return id != null ? "id = ?" : "slug = ?";
     }
-    return find("slug", idOrSlug).firstResultOptional();
+
+    void bind(PreparedStatement statement, int index) throws SQLException {
+      if (id != null) {
+        statement.setLong(index, id);
+      } else {
+        statement.setString(index, slug);
+      }
+    }
   }
 
-  /**
-   * One article as readers see it, by id or slug (see {@link #findByIdOrSlug}), without an entity.
-   */
+  /** The article an id or slug names (see {@link Key}). */
+  public Optional<Article> findByIdOrSlug(String idOrSlug) {
+    return Key.of(idOrSlug)
+        .flatMap(
+            key ->
+                key.id() != null
+                    ? findByIdOptional(key.id())
+                    : find("slug", key.slug()).firstResultOptional());
+  }
+
+  /** One article as readers see it, by id or slug, without an entity. */
   public Optional<ArticleView> findView(String idOrSlug) {
-    boolean byId = ID.matcher(idOrSlug).matches();
-    if (!byId && Text.unstorable(idOrSlug) != null) {
+    Optional<Key> key = Key.of(idOrSlug);
+    if (key.isEmpty()) {
       return Optional.empty();
     }
-    String sql =
-        "select " + columns(true) + " from article where " + (byId ? "id" : "slug") + " = ?";
+    String sql = "select " + columns(true) + " from article where " + key.get().condition();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      if (byId) {
-        statement.setLong(1, Long.parseLong(idOrSlug));
-      } else {
-        statement.setString(1, idOrSlug);
-      }
+      key.get().bind(statement, 1);
       try (ResultSet result = statement.executeQuery()) {
         return result.next() ? Optional.of(view(result, true)) : Optional.empty();
       }
@@ -79,13 +97,14 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
   /** Like {@link #findByIdOrSlug} but holds the row lock until the transaction ends. */
   public Optional<Article> lockByIdOrSlug(String idOrSlug) {
-    if (ID.matcher(idOrSlug).matches()) {
-      return findByIdOptional(Long.parseLong(idOrSlug), LockModeType.PESSIMISTIC_WRITE);
-    }
-    if (Text.unstorable(idOrSlug) != null) {
-      return Optional.empty();
-    }
-    return find("slug", idOrSlug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    return Key.of(idOrSlug)
+        .flatMap(
+            key ->
+                key.id() != null
+                    ? findByIdOptional(key.id(), LockModeType.PESSIMISTIC_WRITE)
+                    : find("slug", key.slug())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResultOptional());
   }
 
   /** What posting a comment needs to know of its article. */
@@ -108,24 +127,20 @@ public class ArticleRepository implements PanacheRepository<Article> {
    */
   public Optional<CommentTarget> lockForComment(
       String idOrSlug, boolean exclusive, String email, String body) {
-    boolean byId = ID.matcher(idOrSlug).matches();
-    if (!byId && Text.unstorable(idOrSlug) != null) {
+    Optional<Key> key = Key.of(idOrSlug);
+    if (key.isEmpty()) {
       return Optional.empty();
     }
     String sql =
         "select id, status, published_at, comments_open,"
             + " pg_advisory_xact_lock(hashtextextended(lower(?) || ' ' || ?, id)) from article where "
-            + (byId ? "id = ?" : "slug = ?")
+            + key.get().condition()
             + (exclusive ? " for update" : " for share");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, email);
       statement.setString(2, body);
-      if (byId) {
-        statement.setLong(3, Long.parseLong(idOrSlug));
-      } else {
-        statement.setString(3, idOrSlug);
-      }
+      key.get().bind(statement, 3);
       try (ResultSet row = statement.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
