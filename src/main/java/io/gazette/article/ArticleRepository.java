@@ -67,16 +67,6 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
   }
 
-  /** The article an id or slug names (see {@link Key}). */
-  public Optional<Article> findByIdOrSlug(String idOrSlug) {
-    return Key.of(idOrSlug)
-        .flatMap(
-            key ->
-                key.id() != null
-                    ? findByIdOptional(key.id())
-                    : find("slug", key.slug()).firstResultOptional());
-  }
-
   /** One article as readers see it, by id or slug, without an entity. */
   public Optional<ArticleView> findView(String idOrSlug) {
     Optional<Key> key = Key.of(idOrSlug);
@@ -95,7 +85,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
   }
 
-  /** Like {@link #findByIdOrSlug} but holds the row lock until the transaction ends. */
+  /** The article an id or slug names (see {@link Key}), row-locked until the transaction ends. */
   public Optional<Article> lockByIdOrSlug(String idOrSlug) {
     return Key.of(idOrSlug)
         .flatMap(
@@ -107,7 +97,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
                         .firstResultOptional());
   }
 
-  /** What posting a comment needs to know of its article. */
+  /** What reading and posting comments need to know of their article. */
   public record CommentTarget(long id, String status, Instant publishedAt, boolean commentsOpen) {
     public boolean isPublicAt(Instant now) {
       return ArticleView.isPublic(status, publishedAt, now);
@@ -141,19 +131,42 @@ public class ArticleRepository implements PanacheRepository<Article> {
       statement.setString(1, email);
       statement.setString(2, body);
       key.get().bind(statement, 3);
-      try (ResultSet row = statement.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new CommentTarget(
-                row.getLong("id"),
-                row.getString("status"),
-                Jdbc.instant(row, "published_at"),
-                row.getBoolean("comments_open")));
-      }
+      return commentTarget(statement);
     } catch (SQLException e) {
       throw new IllegalStateException("Locking the article failed", e);
+    }
+  }
+
+  /** An article's comment target without a lock, for reading its comments: no body is read. */
+  public Optional<CommentTarget> findCommentTarget(String idOrSlug) {
+    Optional<Key> key = Key.of(idOrSlug);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    String sql =
+        "select id, status, published_at, comments_open from article where "
+            + key.get().condition();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      key.get().bind(statement, 1);
+      return commentTarget(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading article '" + idOrSlug + "' failed", e);
+    }
+  }
+
+  private static Optional<CommentTarget> commentTarget(PreparedStatement statement)
+      throws SQLException {
+    try (ResultSet row = statement.executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new CommentTarget(
+              row.getLong("id"),
+              row.getString("status"),
+              Jdbc.instant(row, "published_at"),
+              row.getBoolean("comments_open")));
     }
   }
 

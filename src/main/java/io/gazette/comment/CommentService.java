@@ -1,6 +1,5 @@
 package io.gazette.comment;
 
-import io.gazette.article.Article;
 import io.gazette.article.ArticleCache;
 import io.gazette.article.ArticleRepository;
 import io.gazette.article.ArticleRepository.CommentTarget;
@@ -57,19 +56,19 @@ public class CommentService {
   public ArticlePage listApproved(
       String idOrSlug, CommentPageRequest page, boolean seesUnpublished) {
     Instant now = Instant.now();
-    Article article =
+    CommentTarget article =
         articles
-            .findByIdOrSlug(idOrSlug)
+            .findCommentTarget(idOrSlug)
             .filter(found -> seesUnpublished || found.isPublicAt(now))
             .orElseThrow(() -> ApiException.notFound("No article '" + idOrSlug + "'"));
-    List<Comment> rows = comments.approvedOf(article.id, page);
-    Long total = page.page() == null ? null : comments.countApprovedOf(article.id);
+    List<Comment> rows = comments.approvedOf(article.id(), page);
+    Long total = page.page() == null ? null : comments.countApprovedOf(article.id());
     // Token holders get the full representation (email, status, updatedAt), as everywhere.
     CommentListing<?> listing =
         seesUnpublished
             ? CommentPages.listing(rows, page, total, CommentViews::forModerator)
             : CommentPages.listing(rows, page, total, CommentViews::forReader);
-    return new ArticlePage(article.id, listing);
+    return new ArticlePage(article.id(), listing);
   }
 
   /**
