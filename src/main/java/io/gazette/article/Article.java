@@ -66,9 +66,4 @@ public class Article {
    */
   @Column(name = "comment_count", insertable = false, updatable = false)
   public int commentCount;
-
-  /** Visible to anonymous readers: published, and not scheduled for later. */
-  public boolean isPublicAt(Instant now) {
-    return ArticleView.of(this).isPublicAt(now);
-  }
 }

@@ -69,20 +69,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
   /** One article as readers see it, by id or slug, without an entity. */
   public Optional<ArticleView> findView(String idOrSlug) {
-    Optional<Key> key = Key.of(idOrSlug);
-    if (key.isEmpty()) {
-      return Optional.empty();
-    }
-    String sql = "select " + columns(true) + " from article where " + key.get().condition();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      key.get().bind(statement, 1);
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() ? Optional.of(view(result, true)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading article '" + idOrSlug + "' failed", e);
-    }
+    return selectOne(idOrSlug, columns(true), row -> view(row, true));
   }
 
   /** The article an id or slug names (see {@link Key}), row-locked until the transaction ends. */
@@ -131,7 +118,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
       statement.setString(1, email);
       statement.setString(2, body);
       key.get().bind(statement, 3);
-      return commentTarget(statement);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(commentTarget(row)) : Optional.empty();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Locking the article failed", e);
     }
@@ -139,34 +128,39 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
   /** An article's comment target without a lock, for reading its comments: no body is read. */
   public Optional<CommentTarget> findCommentTarget(String idOrSlug) {
+    return selectOne(
+        idOrSlug, "id, status, published_at, comments_open", ArticleRepository::commentTarget);
+  }
+
+  private static CommentTarget commentTarget(ResultSet row) throws SQLException {
+    return new CommentTarget(
+        row.getLong("id"),
+        row.getString("status"),
+        Jdbc.instant(row, "published_at"),
+        row.getBoolean("comments_open"));
+  }
+
+  /** Reads the current row of a result set into a value. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** {@code select <columns>} of the article an id or slug names, without a lock. */
+  private <T> Optional<T> selectOne(String idOrSlug, String columns, RowReader<T> reader) {
     Optional<Key> key = Key.of(idOrSlug);
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    String sql =
-        "select id, status, published_at, comments_open from article where "
-            + key.get().condition();
+    String sql = "select " + columns + " from article where " + key.get().condition();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       key.get().bind(statement, 1);
-      return commentTarget(statement);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Reading article '" + idOrSlug + "' failed", e);
-    }
-  }
-
-  private static Optional<CommentTarget> commentTarget(PreparedStatement statement)
-      throws SQLException {
-    try (ResultSet row = statement.executeQuery()) {
-      if (!row.next()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new CommentTarget(
-              row.getLong("id"),
-              row.getString("status"),
-              Jdbc.instant(row, "published_at"),
-              row.getBoolean("comments_open")));
     }
   }
 
