@@ -15,7 +15,10 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Runs an audited endpoint inside one transaction that also inserts its audit record, so the change
@@ -86,18 +89,29 @@ public class AuditInterceptor {
   private static String resourceId(Response response, InvocationContext invocation) {
     Object entity = response.getEntity();
     if (entity instanceof Record record) {
-      for (RecordComponent component : record.getClass().getRecordComponents()) {
-        if (component.getName().equals("id")) {
-          try {
-            return String.valueOf(component.getAccessor().invoke(record));
-          } catch (ReflectiveOperationException e) {
-            break;
-          }
+      Optional<Method> id = ID_ACCESSORS.get(record.getClass());
+      if (id.isPresent()) {
+        try {
+          return String.valueOf(id.get().invoke(record));
+        } catch (ReflectiveOperationException e) {
+          // Fall back to the path, as for an answer without an id.
         }
       }
     }
     return pathResource(invocation);
   }
+
+  /** The accessor of a response record's {@code id} component, looked up once per record type. */
+  private static final ClassValue<Optional<Method>> ID_ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> type) {
+          return Arrays.stream(type.getRecordComponents())
+              .filter(component -> component.getName().equals("id"))
+              .map(RecordComponent::getAccessor)
+              .findFirst();
+        }
+      };
 
   /** The first path parameter (id or slug), the resource a write addressed. */
   private static String pathResource(InvocationContext invocation) {

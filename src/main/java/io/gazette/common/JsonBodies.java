@@ -2,9 +2,9 @@ package io.gazette.common;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +29,14 @@ public class JsonBodies {
 
   private final ObjectMapper mapper;
   private final Validator validator;
+
+  private final ClassValue<Shape> shapes =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          return shapeOf(type);
+        }
+      };
 
   public JsonBodies(ObjectMapper mapper, Validator validator) {
     this.mapper = mapper;
@@ -61,17 +69,17 @@ public class JsonBodies {
   public <T extends Record> T bind(JsonNode node, Class<T> type) {
     ObjectNode fields = ((ObjectNode) node).deepCopy();
     List<FieldError> errors = new ArrayList<>();
-    Map<String, JavaType> known = componentTypes(type);
-    Set<String> ignored = ignoredNames(type);
+    Shape shape = shapes.get(type);
     for (String name : List.copyOf(fields.properties().stream().map(Map.Entry::getKey).toList())) {
-      if (ignored.contains(name)) {
+      ObjectReader reader = shape.readers().get(name);
+      if (shape.ignored().contains(name)) {
         fields.remove(name);
-      } else if (!known.containsKey(name)) {
+      } else if (reader == null) {
         errors.add(new FieldError(name, "is not a known field"));
         fields.remove(name);
       } else {
         try {
-          mapper.readerFor(known.get(name)).readValue(fields.get(name));
+          reader.readValue(fields.get(name));
         } catch (MismatchedInputException e) {
           String path = name + JsonPaths.of(e);
           errors.add(new FieldError(path, "must be " + JsonPaths.describe(e.getTargetType())));
@@ -113,17 +121,20 @@ public class JsonBodies {
     return errors;
   }
 
-  private Map<String, JavaType> componentTypes(Class<? extends Record> type) {
-    Map<String, JavaType> types = new HashMap<>();
-    for (RecordComponent component : type.getRecordComponents()) {
-      types.put(component.getName(), mapper.constructType(component.getGenericType()));
-    }
-    return types;
-  }
+  /**
+   * What binding needs to know of a payload type: a reader per field for its JSON type check, and
+   * the names it ignores. Found by reflection once per type, not on every request.
+   */
+  private record Shape(Map<String, ObjectReader> readers, Set<String> ignored) {}
 
-  private static Set<String> ignoredNames(Class<?> type) {
+  private Shape shapeOf(Class<?> type) {
+    Map<String, ObjectReader> readers = new HashMap<>();
+    for (RecordComponent component : type.getRecordComponents()) {
+      readers.put(
+          component.getName(), mapper.readerFor(mapper.constructType(component.getGenericType())));
+    }
     JsonIgnoreProperties ignore = type.getAnnotation(JsonIgnoreProperties.class);
-    return ignore == null ? Set.of() : Set.of(ignore.value());
+    return new Shape(Map.copyOf(readers), ignore == null ? Set.of() : Set.of(ignore.value()));
   }
 
   public JsonNode toTree(Object value) {
