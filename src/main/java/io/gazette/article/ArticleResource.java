@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
@@ -128,7 +127,7 @@ public class ArticleResource {
   @Audited
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.EDITOR_NAME)
-  public Response create(InputStream body, @Context UriInfo uri) {
+  public Response create(byte[] body, @Context UriInfo uri) {
     ArticleView created = service.create(json.read(body, ArticleInput.class));
     URI location =
         uri.getBaseUriBuilder()
@@ -146,7 +145,7 @@ public class ArticleResource {
   public Response replace(
       @PathParam("idOrSlug") String idOrSlug,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      InputStream body) {
+      byte[] body) {
     ArticleInput input = json.read(body, ArticleInput.class);
     return written(Response.ok(), service.replace(idOrSlug, input, ifMatch));
   }
@@ -159,7 +158,7 @@ public class ArticleResource {
   public Response patch(
       @PathParam("idOrSlug") String idOrSlug,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      InputStream body) {
+      byte[] body) {
     JsonNode patch = json.readObject(body);
     return written(Response.ok(), service.patch(idOrSlug, patch, ifMatch));
   }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 
 /** {@code /api/v1/tokens}: admins mint, list and revoke API tokens. */
@@ -37,7 +36,7 @@ public class TokenResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited
-  public Response create(InputStream body, @Context UriInfo uri) {
+  public Response create(byte[] body, @Context UriInfo uri) {
     TokenView created = service.create(json.read(body, TokenInput.class));
     return Response.created(
             uri.getBaseUriBuilder()

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.Set;
 
@@ -86,7 +85,7 @@ public class ArticleCommentResource {
       @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
       @Context HttpServerRequest request,
       @Context UriInfo uri,
-      InputStream body) {
+      byte[] body) {
     CommentInput input = json.read(body, CommentInput.class);
     String address = addresses.of(request);
     limits.consumeCommentPost(address);

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.regex.Pattern;
 
 /**
@@ -76,9 +75,7 @@ public class ModerationResource {
   @Path("{id}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   public Response patch(
-      @PathParam("id") String id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      InputStream body) {
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
     JsonNode patch = json.readObject(body);
     ModeratedComment comment = service.patch(parseId(id), patch, ifMatch);
     return tagged(Response.ok(comment), comment);

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +42,12 @@ public class JsonBodies {
     this.validator = validator;
   }
 
-  /** Parses a body that must be a JSON object. */
-  public JsonNode readObject(InputStream body) {
+  /**
+   * Parses a body that must be a JSON object. Bodies come as bytes, which Quarkus REST reads on the
+   * I/O thread before the endpoint runs; an {@code InputStream} would park the worker thread until
+   * the I/O thread hands it the body.
+   */
+  public JsonNode readObject(byte[] body) {
     JsonNode node;
     try {
       node = mapper.readTree(body);
@@ -108,7 +111,7 @@ public class JsonBodies {
     return value;
   }
 
-  public <T extends Record> T read(InputStream body, Class<T> type) {
+  public <T extends Record> T read(byte[] body, Class<T> type) {
     return bind(readObject(body), type);
   }
 

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -99,6 +100,16 @@ public class ProblemMappers {
       return malformedJson(parse);
     }
     return otherJson(cause);
+  }
+
+  /**
+   * The request body ended before Quarkus REST had read it: the client closed the connection, or
+   * sent less than its {@code Content-Length}. (JSON syntax errors, also {@code IOException}s, have
+   * their own mappers above.)
+   */
+  @ServerExceptionMapper
+  public Response unreadableBody(IOException e) {
+    return apiException(ApiException.unreadableBody());
   }
 
   @ServerExceptionMapper
