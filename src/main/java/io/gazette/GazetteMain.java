@@ -1,13 +1,14 @@
 package io.gazette;
 
 import io.gazette.database.EmbeddedDatabase;
+import io.gazette.database.EmbeddedDatabaseConfigSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Starts Gazette. Without an external datasource URL it first starts the embedded PostgreSQL on the
+ * Starts Gazette. Without an external datasource URL it also starts the embedded PostgreSQL on the
  * data directory, hands its coordinates to Quarkus, and stops it cleanly after Quarkus has shut
  * down (so in-flight requests finish before the database goes away).
  */
@@ -20,21 +21,36 @@ public class GazetteMain {
       return;
     }
     Path dataDir = Path.of(setting("gazette.data-dir", "GAZETTE_DATA_DIR", "data"));
-    EmbeddedDatabase database;
+    EmbeddedDatabase.Reservation reservation;
     try {
-      database = EmbeddedDatabase.start(dataDir, 0);
+      reservation = EmbeddedDatabase.reserve(dataDir);
     } catch (EmbeddedDatabase.DataDirectoryInUseException e) {
       System.err.println("Gazette cannot start: " + e.getMessage());
       System.exit(1);
       return;
     }
-    for (Map.Entry<String, String> property : database.datasourceProperties().entrySet()) {
-      System.setProperty(property.getKey(), property.getValue());
-    }
+    // PostgreSQL starts while Quarkus initialises its classes; Quarkus waits for it only when it
+    // reads the datasource settings (EmbeddedDatabaseConfigSource).
+    CompletableFuture<EmbeddedDatabase> database = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                database.complete(reservation.start(0));
+              } catch (RuntimeException | Error e) {
+                database.completeExceptionally(e);
+              }
+            },
+            "gazette-database-start");
+    starter.start();
+    EmbeddedDatabaseConfigSource.supply(database);
     try {
       Quarkus.run(args);
     } finally {
-      database.close();
+      EmbeddedDatabase started = database.exceptionally(failure -> null).join();
+      if (started != null) {
+        started.close();
+      }
     }
   }
 

@@ -46,6 +46,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @throws DataDirectoryInUseException when another process holds the data directory
    */
   public static EmbeddedDatabase start(Path dataDir, int port) {
+    return reserve(dataDir).start(port);
+  }
+
+  /**
+   * Locks the data directory for a server that {@link Reservation#start} starts later, possibly on
+   * another thread; a directory in use fails here, at once.
+   *
+   * @throws DataDirectoryInUseException when another process holds the data directory
+   */
+  public static Reservation reserve(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
       FileChannel channel =
@@ -62,33 +72,59 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + " is in use by another running Gazette. Stop it, or set GAZETTE_DATA_DIR to"
                 + " another directory.");
       }
-      try {
-        stopOrphanedServer(dataDir.resolve("postgres"));
-        EmbeddedPostgres.Builder builder =
-            EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.resolve("postgres"))
-                .setOverrideWorkingDirectory(dataDir.resolve("runtime").toFile())
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "UTC");
-        if (port > 0) {
-          builder.setPort(port);
-        }
-        EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), channel, lock);
-        running = database;
-        return database;
-      } catch (IOException | RuntimeException e) {
-        lock.release();
-        channel.close();
-        throw e;
-      }
+      return new Reservation(dataDir, channel, lock);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+      throw new UncheckedIOException("Could not lock the data directory " + dataDir, e);
+    }
+  }
+
+  /** A locked data directory whose server has not been started yet. */
+  public static final class Reservation {
+    private final Path dataDir;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private Reservation(Path dataDir, FileChannel channel, FileLock lock) {
+      this.dataDir = dataDir;
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    /**
+     * Starts the server; on failure the data directory is released.
+     *
+     * @param port the port to listen on (loopback only), or 0 for any free port
+     */
+    public EmbeddedDatabase start(int port) {
+      try {
+        try {
+          stopOrphanedServer(dataDir.resolve("postgres"));
+          EmbeddedPostgres.Builder builder =
+              EmbeddedPostgres.builder()
+                  .setDataDirectory(dataDir.resolve("postgres"))
+                  .setOverrideWorkingDirectory(dataDir.resolve("runtime").toFile())
+                  .setCleanDataDirectory(false)
+                  .setRegisterShutdownHook(false)
+                  .setServerConfig("listen_addresses", "127.0.0.1")
+                  .setServerConfig("fsync", "on")
+                  .setServerConfig("synchronous_commit", "on")
+                  .setServerConfig("full_page_writes", "on")
+                  .setServerConfig("max_connections", "100")
+                  .setServerConfig("timezone", "UTC");
+          if (port > 0) {
+            builder.setPort(port);
+          }
+          EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), channel, lock);
+          running = database;
+          return database;
+        } catch (IOException | RuntimeException e) {
+          lock.release();
+          channel.close();
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+      }
     }
   }
 
