@@ -34,6 +34,9 @@ final class GazetteProcess implements AutoCloseable {
     Path log = Files.createTempFile("gazette-it-", ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // As the README starts it: with the class-data archive the build recorded (a JVM without a
+    // usable archive ignores the flag).
+    command.add("-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa");
     command.add("-jar");
     command.add(System.getProperty("gazette.app.jar", "target/quarkus-app/quarkus-run.jar"));
     ProcessBuilder builder =
