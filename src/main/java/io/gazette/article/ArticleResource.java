@@ -7,6 +7,7 @@ import io.gazette.auth.Viewer;
 import io.gazette.common.ApiException;
 import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
+import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.Times;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
 
 /** {@code /api/v1/articles}: reads are public (drafts need a token), writes need an editor. */
 @Path("/api/v1/articles")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8_VALUE)
 public class ArticleResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
@@ -67,7 +68,7 @@ public class ArticleResource {
    */
   static Response listResponse(ArticleReads.ListPage page, boolean privileged) {
     Response.ResponseBuilder response =
-        Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
+        Response.ok(page.json(), JsonMediaType.UTF8)
             .header(HttpHeaders.CACHE_CONTROL, privileged ? PRIVATE_CACHE : LIST_CACHE);
     if (page.nextLink() != null) {
       response.header("Link", Links.header(page.nextLink()));
@@ -103,9 +104,7 @@ public class ArticleResource {
    */
   static Response publicArticleResponse(ArticleCache.CachedArticle article, String ifNoneMatch) {
     return conditional(
-            ifNoneMatch,
-            article.entityTag(),
-            () -> Response.ok(article.json(), MediaType.APPLICATION_JSON_TYPE))
+            ifNoneMatch, article.entityTag(), () -> Response.ok(article.json(), JsonMediaType.UTF8))
         .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
         .header(HttpHeaders.CACHE_CONTROL, VISIBLE_CACHE)
         .build();

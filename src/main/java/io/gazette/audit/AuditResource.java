@@ -2,6 +2,7 @@ package io.gazette.audit;
 
 import io.gazette.auth.Role;
 import io.gazette.common.Cursor;
+import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
 import io.gazette.common.Page;
 import io.gazette.common.PageRequest;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.Set;
 
 /** {@code /api/v1/audit}: every write, newest first, for admins. */
 @Path("/api/v1/audit")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8_VALUE)
 @RolesAllowed(Role.ADMIN_NAME)
 public class AuditResource {
 

@@ -2,6 +2,7 @@ package io.gazette.auth;
 
 import io.gazette.audit.Audited;
 import io.gazette.common.JsonBodies;
+import io.gazette.common.JsonMediaType;
 import io.gazette.common.Page;
 import io.gazette.common.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +22,7 @@ import java.util.List;
 
 /** {@code /api/v1/tokens}: admins mint, list and revoke API tokens. */
 @Path("/api/v1/tokens")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8_VALUE)
 @RolesAllowed(Role.ADMIN_NAME)
 public class TokenResource {
 

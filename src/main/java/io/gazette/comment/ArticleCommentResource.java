@@ -4,6 +4,7 @@ import io.gazette.audit.Audited;
 import io.gazette.auth.Viewer;
 import io.gazette.common.ClientAddresses;
 import io.gazette.common.JsonBodies;
+import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.RateLimits;
@@ -28,7 +29,7 @@ import java.util.Set;
  * article's approved comments and post one ("Leave a Reply"); no token is needed.
  */
 @Path("/api/v1/articles/{idOrSlug}/comments")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8_VALUE)
 public class ArticleCommentResource {
 
   private static final Set<String> PARAMETERS = Set.of("limit", "cursor", "page");
@@ -68,7 +69,7 @@ public class ArticleCommentResource {
   /** A page as sent: from {@link #list} and from the cache (see {@link CachedCommentReads}). */
   static Response pageResponse(CommentCache.CachedPage result, boolean privileged) {
     Response.ResponseBuilder response =
-        Response.ok(result.json(), MediaType.APPLICATION_JSON_TYPE)
+        Response.ok(result.json(), JsonMediaType.UTF8)
             .header(
                 HttpHeaders.CACHE_CONTROL, privileged ? "private, no-store" : "public, max-age=10");
     if (result.nextLink() != null) {

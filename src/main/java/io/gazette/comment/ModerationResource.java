@@ -6,6 +6,7 @@ import io.gazette.auth.Role;
 import io.gazette.common.ApiException;
 import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
+import io.gazette.common.JsonMediaType;
 import io.gazette.common.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * address and user agent, so nothing here is public.
  */
 @Path("/api/v1/comments")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8_VALUE)
 @RolesAllowed(Role.EDITOR_NAME)
 public class ModerationResource {
 

@@ -2,6 +2,7 @@ package io.gazette.transfer;
 
 import io.gazette.audit.Audited;
 import io.gazette.auth.Role;
+import io.gazette.common.JsonMediaType;
 import io.gazette.common.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -38,7 +38,7 @@ public class TransferResource {
   @POST
   @Path("import")
   @Consumes(NDJSON)
-  @Produces(MediaType.APPLICATION_JSON)
+  @Produces(JsonMediaType.UTF8_VALUE)
   @Audited(transactionTimeout = IMPORT_TIMEOUT_SECONDS)
   public Response importContent(InputStream body) {
     return Response.ok(importer.run(body)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();

@@ -191,6 +191,22 @@ class ArticleCachingTest {
     assertEquals(200, sameAnswerTwice(CommentFixture.path(id) + "?limit=1", null));
   }
 
+  @Test
+  void jsonAnswersNameOneContentTypeWhetherCachedOrBuiltForATokenHolder() {
+    long id = ArticleFixture.published().createId();
+    CommentFixture.on(id).postApproved();
+    String json = "application/json;charset=UTF-8";
+
+    for (String path :
+        new String[] {
+          "/api/v1/articles/" + id, "/api/v1/articles?limit=1", CommentFixture.path(id)
+        }) {
+      Api.anonymous().get(path).then().statusCode(200).header("Content-Type", equalTo(json));
+      Api.admin().get(path).then().statusCode(200).header("Content-Type", equalTo(json));
+    }
+    Api.admin().get("/api/v1/tokens").then().statusCode(200).header("Content-Type", equalTo(json));
+  }
+
   /**
    * The first request fills the cache, the second is answered from it: both must agree. Returns the
    * status.
