@@ -30,13 +30,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private final EmbeddedPostgres postgres;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final Reservation dataDirectory;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Reservation dataDirectory) {
     this.postgres = postgres;
-    this.lockChannel = lockChannel;
-    this.lock = lock;
+    this.dataDirectory = dataDirectory;
   }
 
   /**
@@ -114,17 +112,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
           if (port > 0) {
             builder.setPort(port);
           }
-          EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), channel, lock);
+          EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), this);
           running = database;
           return database;
         } catch (IOException | RuntimeException e) {
-          lock.release();
-          channel.close();
+          release();
           throw e;
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
       }
+    }
+
+    /** Unlocks the data directory. */
+    void release() throws IOException {
+      lock.release();
+      channel.close();
     }
   }
 
@@ -218,8 +221,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
     } finally {
       try {
-        lock.release();
-        lockChannel.close();
+        dataDirectory.release();
       } catch (IOException ignored) {
         // The process is ending; the OS releases the lock anyway.
       }
