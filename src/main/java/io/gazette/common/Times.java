@@ -21,8 +21,13 @@ public final class Times {
     if (text == null) {
       return Optional.empty();
     }
-    String normalised = text.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
+    String normalised = normalise(text);
     return isCanonicalUtc(normalised) ? parseCanonicalUtc(normalised) : parseAnyOffset(normalised);
+  }
+
+  /** What both parsers read: trimmed, upper case, a space between date and time taken for 'T'. */
+  static String normalise(String text) {
+    return text.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
   }
 
   static Optional<Instant> parseAnyOffset(String normalised) {
