@@ -40,6 +40,11 @@ public class ApiToken {
   public Instant revokedAt;
 
   public boolean usableAt(Instant now) {
+    return usable(revokedAt, expiresAt, now);
+  }
+
+  /** A token is usable until it is revoked or its expiry time comes. */
+  static boolean usable(Instant revokedAt, Instant expiresAt, Instant now) {
     return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
   }
 }

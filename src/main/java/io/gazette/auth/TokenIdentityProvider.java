@@ -1,6 +1,5 @@
 package io.gazette.auth;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -45,28 +44,22 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     if (!secret.startsWith(TokenSecrets.PREFIX)) {
       throw new AuthenticationFailedException("Not a Gazette token");
     }
-    byte[] hash = TokenSecrets.hash(secret);
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              Instant now = Instant.now();
-              ApiToken token =
-                  tokens
-                      .findByHash(hash)
-                      .filter(found -> TokenSecrets.sameHash(found.tokenHash, hash))
-                      .filter(found -> found.usableAt(now))
-                      .orElseThrow(() -> new AuthenticationFailedException("Unknown token"));
-              if (token.lastUsedAt == null
-                  || token.lastUsedAt.plus(LAST_USED_GRANULARITY).isBefore(now)) {
-                token.lastUsedAt = now;
-              }
-              QuarkusSecurityIdentity.Builder identity =
-                  QuarkusSecurityIdentity.builder()
-                      .setPrincipal(new QuarkusPrincipal(token.name))
-                      .addAttribute(TOKEN_ID, token.id)
-                      .addAttribute(TOKEN_NAME, token.name);
-              Role.fromWire(token.role).grantedRoles().forEach(identity::addRole);
-              return identity.build();
-            });
+    Instant now = Instant.now();
+    ApiTokenRepository.Credential token =
+        tokens
+            .findCredential(TokenSecrets.hash(secret))
+            .filter(found -> found.usableAt(now))
+            .orElseThrow(() -> new AuthenticationFailedException("Unknown token"));
+    Instant recordedSince = now.minus(LAST_USED_GRANULARITY);
+    if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(recordedSince)) {
+      tokens.recordUse(token.id(), now, recordedSince);
+    }
+    QuarkusSecurityIdentity.Builder identity =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(token.name()))
+            .addAttribute(TOKEN_ID, token.id())
+            .addAttribute(TOKEN_NAME, token.name());
+    Role.fromWire(token.role()).grantedRoles().forEach(identity::addRole);
+    return identity.build();
   }
 }

@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.gazette.support.Api;
 import io.gazette.support.PostgresResource;
@@ -15,6 +17,8 @@ import io.restassured.http.ContentType;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -98,6 +102,48 @@ class TokenApiTest {
     }
 
     Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(401);
+  }
+
+  @Test
+  void aTokensUseIsRecordedAsItsLastUseOncePerMinute() throws Exception {
+    Map<String, Object> created = Tokens.create("preview", null);
+    long id = ((Number) created.get("id")).longValue();
+    String secret = (String) created.get("token");
+    Instant before = Instant.now().minusSeconds(1);
+
+    Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+    String firstUse = lastUsedAt(id);
+    assertNotNull(firstUse, "lastUsedAt after the first use");
+    assertFalse(Instant.parse(firstUse).isBefore(before), firstUse + " is before the use");
+
+    Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+    assertEquals(firstUse, lastUsedAt(id), "a second use within the minute is not written");
+
+    try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "")) {
+      db.createStatement()
+          .executeUpdate(
+              "update api_token set last_used_at = now() - interval '2 minutes' where id = " + id);
+    }
+    Api.withToken(secret).when().get("/api/v1/articles").then().statusCode(200);
+    assertFalse(
+        Instant.parse(lastUsedAt(id)).isBefore(before), "a use a minute later is recorded again");
+  }
+
+  private static String lastUsedAt(long id) {
+    List<Map<String, Object>> tokens =
+        Api.admin()
+            .when()
+            .get("/api/v1/tokens")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("data");
+    return tokens.stream()
+        .filter(token -> ((Number) token.get("id")).longValue() == id)
+        .map(token -> (String) token.get("lastUsedAt"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
