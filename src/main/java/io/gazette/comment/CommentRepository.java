@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,13 +36,56 @@ public class CommentRepository implements PanacheRepository<Comment> {
    * whether there is more.
    */
   List<Comment> approvedOf(long articleId, CommentPageRequest page) {
-    StringBuilder where = new StringBuilder("articleId = :article and status = 'approved'");
-    Parameters parameters = Parameters.with("article", articleId);
-    if (page.cursor() != null) {
-      where.append(" and (createdAt, id) > (:time, :id)");
-      parameters.and("time", page.cursorTime()).and("id", page.cursor().id());
+    // One plain statement: every anonymous cache miss and every token holder's read runs it, and
+    // reading a page of entities through the ORM took about a third of such a request.
+    String sql =
+        "select id, article_id, parent_id, author_name, author_email, author_url, body, body_html,"
+            + " status, reply_count, version, created_at, updated_at, client_address, user_agent"
+            + " from comment where article_id = ? and status = 'approved'"
+            + (page.cursor() != null ? " and (created_at, id) > (?, ?)" : "")
+            + " order by created_at, id limit ? offset ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      int index = 1;
+      statement.setLong(index++, articleId);
+      if (page.cursor() != null) {
+        Jdbc.setTimestamptz(statement, index++, page.cursorTime());
+        statement.setLong(index++, page.cursor().id());
+      }
+      statement.setInt(index++, page.limit() + 1);
+      statement.setInt(index, page.offset());
+      List<Comment> comments = new ArrayList<>(page.limit() + 1);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          comments.add(comment(row));
+        }
+      }
+      return comments;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Reading the comments of article " + articleId + " failed", e);
     }
-    return window(find(where.toString(), Sort.ascending("createdAt", "id"), parameters), page);
+  }
+
+  private static Comment comment(ResultSet row) throws SQLException {
+    Comment comment = new Comment();
+    comment.id = row.getLong("id");
+    comment.articleId = row.getLong("article_id");
+    long parentId = row.getLong("parent_id");
+    comment.parentId = row.wasNull() ? null : parentId;
+    comment.authorName = row.getString("author_name");
+    comment.authorEmail = row.getString("author_email");
+    comment.authorUrl = row.getString("author_url");
+    comment.body = row.getString("body");
+    comment.bodyHtml = row.getString("body_html");
+    comment.status = row.getString("status");
+    comment.replyCount = row.getInt("reply_count");
+    comment.version = row.getLong("version");
+    comment.createdAt = Jdbc.instant(row, "created_at");
+    comment.updatedAt = Jdbc.instant(row, "updated_at");
+    comment.clientAddress = row.getString("client_address");
+    comment.userAgent = row.getString("user_agent");
+    return comment;
   }
 
   /**
