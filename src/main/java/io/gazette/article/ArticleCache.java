@@ -3,7 +3,9 @@ package io.gazette.article;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gazette.common.CacheBudget;
+import io.gazette.common.MeasuredCaches;
 import io.gazette.database.ChangeListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -35,25 +37,34 @@ public class ArticleCache {
    * weighs the JSON, so that the limit counts each article once. 96 MiB hold about 10,000 articles
    * of 3 KB Markdown (JSON with body and bodyHtml), or a quarter of a smaller heap.
    */
-  private final Cache<String, CachedArticle> articles =
-      Caffeine.newBuilder()
-          .maximumWeight(CacheBudget.bytes(96L * 1024 * 1024, 4))
-          .weigher(
-              (String key, CachedArticle value) ->
-                  key.equals(String.valueOf(value.id())) ? value.json().length + 64 : 64)
-          .build();
+  private final Cache<String, CachedArticle> articles;
 
-  private final Cache<String, CachedList> lists =
-      Caffeine.newBuilder()
-          .maximumWeight(CacheBudget.bytes(32L * 1024 * 1024, 16))
-          .weigher((String key, CachedList value) -> value.json().length + key.length() + 64)
-          .build();
+  private final Cache<String, CachedList> lists;
 
   private final TransactionSynchronizationRegistry transactions;
 
-  public ArticleCache(ChangeListener changes, TransactionSynchronizationRegistry transactions) {
+  public ArticleCache(
+      ChangeListener changes,
+      TransactionSynchronizationRegistry transactions,
+      MeterRegistry registry) {
     this.changes = changes;
     this.transactions = transactions;
+    this.articles =
+        MeasuredCaches.build(
+            Caffeine.newBuilder()
+                .maximumWeight(CacheBudget.bytes(96L * 1024 * 1024, 4))
+                .weigher(
+                    (String key, CachedArticle value) ->
+                        key.equals(String.valueOf(value.id())) ? value.json().length + 64 : 64),
+            registry,
+            "articles");
+    this.lists =
+        MeasuredCaches.build(
+            Caffeine.newBuilder()
+                .maximumWeight(CacheBudget.bytes(32L * 1024 * 1024, 16))
+                .weigher((String key, CachedList value) -> value.json().length + key.length() + 64),
+            registry,
+            "article-lists");
     changes.subscribe(this::changed);
   }
 

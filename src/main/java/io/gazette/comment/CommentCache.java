@@ -3,7 +3,9 @@ package io.gazette.comment;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gazette.common.CacheBudget;
+import io.gazette.common.MeasuredCaches;
 import io.gazette.database.ChangeListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,14 +23,17 @@ public class CommentCache {
 
   private final ChangeListener changes;
   private final AtomicLong generation = new AtomicLong();
-  private final Cache<String, CachedPage> pages =
-      Caffeine.newBuilder()
-          .maximumWeight(CacheBudget.bytes(32L * 1024 * 1024, 16))
-          .weigher((String key, CachedPage page) -> page.json().length + key.length() + 64)
-          .build();
+  private final Cache<String, CachedPage> pages;
 
-  public CommentCache(ChangeListener changes) {
+  public CommentCache(ChangeListener changes, MeterRegistry registry) {
     this.changes = changes;
+    this.pages =
+        MeasuredCaches.build(
+            Caffeine.newBuilder()
+                .maximumWeight(CacheBudget.bytes(32L * 1024 * 1024, 16))
+                .weigher((String key, CachedPage page) -> page.json().length + key.length() + 64),
+            registry,
+            "comment-pages");
     changes.subscribe(this::changed);
   }
 

@@ -1,17 +1,14 @@
 package io.gazette.ops;
 
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
 import io.gazette.support.CommentFixture;
+import io.gazette.support.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** /q/metrics serves what an operator graphs and alerts on, in Prometheus text format. */
@@ -23,7 +20,7 @@ class MetricsTest {
     long id = ArticleFixture.published().createId();
     Api.anonymous().when().get("/api/v1/articles/" + id).then().statusCode(200);
 
-    String metrics = scrape();
+    String metrics = Metrics.scrape();
 
     assertTrue(
         metrics
@@ -41,7 +38,7 @@ class MetricsTest {
 
   @Test
   void connectionPoolGaugesAreServed() {
-    String metrics = scrape();
+    String metrics = Metrics.scrape();
 
     assertTrue(metrics.contains("agroal_active_count"), "active connections");
     assertTrue(metrics.contains("agroal_available_count"), "idle connections");
@@ -50,11 +47,11 @@ class MetricsTest {
 
   @Test
   void publishedArticlesAreCountedOnceWhenTheyBecomePublished() {
-    double before = value(scrape(), "gazette_articles_published_total");
+    double before = Metrics.value(Metrics.scrape(), "gazette_articles_published_total");
 
     ArticleFixture.published().create();
     long draft = ArticleFixture.draft().createId();
-    assertEquals(before + 1, value(scrape(), "gazette_articles_published_total"));
+    assertEquals(before + 1, Metrics.value(Metrics.scrape(), "gazette_articles_published_total"));
 
     Api.admin()
         .contentType(ContentType.JSON)
@@ -70,14 +67,14 @@ class MetricsTest {
         .patch("/api/v1/articles/" + draft)
         .then()
         .statusCode(200);
-    assertEquals(before + 2, value(scrape(), "gazette_articles_published_total"));
+    assertEquals(before + 2, Metrics.value(Metrics.scrape(), "gazette_articles_published_total"));
   }
 
   @Test
   void aRejectedPublicationIsNotCounted() {
     String slug = "taken-" + Api.unique();
     ArticleFixture.draft().slug(slug).create();
-    double before = value(scrape(), "gazette_articles_published_total");
+    double before = Metrics.value(Metrics.scrape(), "gazette_articles_published_total");
 
     Api.admin()
         .contentType(ContentType.JSON)
@@ -87,43 +84,39 @@ class MetricsTest {
         .then()
         .statusCode(409);
 
-    assertEquals(before, value(scrape(), "gazette_articles_published_total"));
+    assertEquals(before, Metrics.value(Metrics.scrape(), "gazette_articles_published_total"));
   }
 
   @Test
   void postedCommentsAreCountedAndPendingOnesGaugedUntilModerated() {
     long article = ArticleFixture.published().createId();
-    String before = scrape();
-    double posted = value(before, "gazette_comments_posted_total");
-    double pending = value(before, "gazette_comments_pending");
+    String before = Metrics.scrape();
+    double posted = Metrics.value(before, "gazette_comments_posted_total");
+    double pending = Metrics.value(before, "gazette_comments_pending");
 
     long comment = CommentFixture.on(article).postId();
-    String afterPost = scrape();
-    assertEquals(posted + 1, value(afterPost, "gazette_comments_posted_total"));
-    assertEquals(pending + 1, value(afterPost, "gazette_comments_pending"));
+    String afterPost = Metrics.scrape();
+    assertEquals(posted + 1, Metrics.value(afterPost, "gazette_comments_posted_total"));
+    assertEquals(pending + 1, Metrics.value(afterPost, "gazette_comments_pending"));
 
     CommentFixture.moderate(comment, "approved");
-    String afterApproval = scrape();
-    assertEquals(posted + 1, value(afterApproval, "gazette_comments_posted_total"));
-    assertEquals(pending, value(afterApproval, "gazette_comments_pending"));
+    String afterApproval = Metrics.scrape();
+    assertEquals(posted + 1, Metrics.value(afterApproval, "gazette_comments_posted_total"));
+    assertEquals(pending, Metrics.value(afterApproval, "gazette_comments_pending"));
   }
 
-  private static String scrape() {
-    return RestAssured.given()
-        .accept("text/plain")
-        .when()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .contentType(containsString("text/plain"))
-        .extract()
-        .asString();
-  }
+  @Test
+  void articleCacheHitsAndMissesAreCounted() {
+    long id = ArticleFixture.published().createId();
+    double hits = Metrics.cacheGets("articles", "hit");
+    double misses = Metrics.cacheGets("articles", "miss");
 
-  private static double value(String metrics, String name) {
-    Matcher matcher =
-        Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
-    assertTrue(matcher.find(), name + " is served");
-    return Double.parseDouble(matcher.group(2));
+    Api.anonymous().when().get("/api/v1/articles/" + id).then().statusCode(200);
+    assertEquals(hits, Metrics.cacheGets("articles", "hit"), "the first read is a miss");
+    assertTrue(Metrics.cacheGets("articles", "miss") > misses, "the first read is a miss");
+
+    Api.anonymous().when().get("/api/v1/articles/" + id).then().statusCode(200);
+    assertEquals(hits + 1, Metrics.cacheGets("articles", "hit"), "the second read is a hit");
+    assertTrue(Metrics.scrape().contains("cache_size{cache=\"articles\""), "the size is served");
   }
 }
