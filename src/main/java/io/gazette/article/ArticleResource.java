@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -84,9 +85,17 @@ public class ArticleResource {
       @Context UriInfo uri) {
     Set<String> fields =
         ArticleQueryParser.fields(new QueryParameters(uri.getQueryParameters(), Set.of("fields")));
-    if (viewer.isAnonymous() && fields == null) {
-      return publicArticleResponse(
-          reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug)), ifNoneMatch);
+    if (fields == null) {
+      if (viewer.isAnonymous()) {
+        return publicArticleResponse(
+            reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug)), ifNoneMatch);
+      }
+      // A token holder gets a visible article exactly as readers do, so the readers' cached copy
+      // serves; the cache holds no other kind, and anything else is read below.
+      Optional<ArticleCache.CachedArticle> cached = reads.cachedArticle(idOrSlug);
+      if (cached.isPresent()) {
+        return publicArticleResponse(cached.get(), ifNoneMatch);
+      }
     }
     ArticleView article =
         service.find(idOrSlug, viewer.seesUnpublished()).orElseThrow(() -> notFound(idOrSlug));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
 import io.gazette.support.CommentFixture;
+import io.gazette.support.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
@@ -201,10 +202,32 @@ class ArticleCachingTest {
         new String[] {
           "/api/v1/articles/" + id, "/api/v1/articles?limit=1", CommentFixture.path(id)
         }) {
-      Api.anonymous().get(path).then().statusCode(200).header("Content-Type", equalTo(json));
+      // The token holder first: once readers have filled the cache, it serves them both.
       Api.admin().get(path).then().statusCode(200).header("Content-Type", equalTo(json));
+      Api.anonymous().get(path).then().statusCode(200).header("Content-Type", equalTo(json));
     }
     Api.admin().get("/api/v1/tokens").then().statusCode(200).header("Content-Type", equalTo(json));
+  }
+
+  @Test
+  void aTokenHolderIsServedAVisibleArticleFromTheReadersCache() {
+    long id = ArticleFixture.published().createId();
+    long draft = ArticleFixture.draft().createId();
+    Response reader = get("/api/v1/articles/" + id, null);
+    double hits = Metrics.cacheGets("articles", "hit");
+
+    Response holder = Api.admin().get("/api/v1/articles/" + id);
+
+    assertEquals(hits + 1, Metrics.cacheGets("articles", "hit"), "served from the cache");
+    assertEquals(200, holder.statusCode());
+    assertEquals(reader.asString(), holder.asString());
+    assertEquals(headersExceptRequestId(reader), headersExceptRequestId(holder));
+    Api.admin()
+        .get("/api/v1/articles/" + draft)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("draft"));
+    assertEquals(hits + 1, Metrics.cacheGets("articles", "hit"), "a draft is never cached");
   }
 
   /**
