@@ -58,13 +58,7 @@ public class ArticleCache {
                         key.equals(String.valueOf(value.id())) ? value.json().length + 64 : 64),
             registry,
             "articles");
-    this.lists =
-        MeasuredCaches.build(
-            Caffeine.newBuilder()
-                .maximumWeight(CacheBudget.bytes(32L * 1024 * 1024, 16))
-                .weigher((String key, CachedList value) -> value.json().length + key.length() + 64),
-            registry,
-            "article-lists");
+    this.lists = MeasuredCaches.pages(registry, "article-lists", page -> page.json().length);
     changes.subscribe(this::changed);
   }
 

@@ -1,8 +1,6 @@
 package io.gazette.comment;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.gazette.common.CacheBudget;
 import io.gazette.common.MeasuredCaches;
 import io.gazette.database.ChangeListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,13 +25,7 @@ public class CommentCache {
 
   public CommentCache(ChangeListener changes, MeterRegistry registry) {
     this.changes = changes;
-    this.pages =
-        MeasuredCaches.build(
-            Caffeine.newBuilder()
-                .maximumWeight(CacheBudget.bytes(32L * 1024 * 1024, 16))
-                .weigher((String key, CachedPage page) -> page.json().length + key.length() + 64),
-            registry,
-            "comment-pages");
+    this.pages = MeasuredCaches.pages(registry, "comment-pages", page -> page.json().length);
     changes.subscribe(this::changed);
   }
 
