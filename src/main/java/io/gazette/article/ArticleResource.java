@@ -10,6 +10,7 @@ import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
 import io.gazette.common.QueryParameters;
+import io.gazette.common.QueryStrings;
 import io.gazette.common.Times;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -60,7 +61,7 @@ public class ArticleResource {
   @GET
   public Response list(@Context UriInfo uri) {
     boolean privileged = viewer.seesUnpublished();
-    ArticleListQuery query = ArticleQueryParser.parse(uri.getQueryParameters(), privileged);
+    ArticleListQuery query = ArticleQueryParser.parse(QueryStrings.parameters(uri), privileged);
     return listResponse(reads.list(query, privileged, uri), privileged);
   }
 
@@ -84,7 +85,8 @@ public class ArticleResource {
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @Context UriInfo uri) {
     Set<String> fields =
-        ArticleQueryParser.fields(new QueryParameters(uri.getQueryParameters(), Set.of("fields")));
+        ArticleQueryParser.fields(
+            new QueryParameters(QueryStrings.parameters(uri), Set.of("fields")));
     if (fields == null) {
       if (viewer.isAnonymous()) {
         return publicArticleResponse(

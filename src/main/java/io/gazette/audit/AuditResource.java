@@ -7,6 +7,7 @@ import io.gazette.common.Links;
 import io.gazette.common.Page;
 import io.gazette.common.PageRequest;
 import io.gazette.common.QueryParameters;
+import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,7 @@ public class AuditResource {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Response list(@Context UriInfo uri) {
     QueryParameters parameters =
-        new QueryParameters(uri.getQueryParameters(), Set.of("limit", "cursor", "page"));
+        new QueryParameters(QueryStrings.parameters(uri), Set.of("limit", "cursor", "page"));
     PageRequest request = PageRequest.parse(parameters, SORT, key -> true);
     int limit = request.limit();
     Integer page = request.page();

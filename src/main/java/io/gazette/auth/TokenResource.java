@@ -5,6 +5,7 @@ import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Page;
 import io.gazette.common.QueryParameters;
+import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,7 +52,7 @@ public class TokenResource {
 
   @GET
   public Response list(@Context UriInfo uri) {
-    QueryParameters.none(uri.getQueryParameters());
+    QueryParameters.none(QueryStrings.parameters(uri));
     List<TokenView> tokens = service.list();
     return Response.ok(
             new Page<>(tokens, new Page.Meta(tokens.size(), null, (long) tokens.size(), null)))

@@ -7,6 +7,7 @@ import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
 import io.gazette.common.QueryParameters;
+import io.gazette.common.QueryStrings;
 import io.gazette.common.RateLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -60,7 +61,7 @@ public class ArticleCommentResource {
   public Response list(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri) {
     CommentPageRequest page =
         CommentPageRequest.parse(
-            new QueryParameters(uri.getQueryParameters(), PARAMETERS),
+            new QueryParameters(QueryStrings.parameters(uri), PARAMETERS),
             CommentPageRequest.OLDEST_FIRST);
     boolean privileged = viewer.seesUnpublished();
     return pageResponse(reads.approved(idOrSlug, page, privileged, uri), privileged);

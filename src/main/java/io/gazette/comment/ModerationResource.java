@@ -8,6 +8,7 @@ import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.QueryParameters;
+import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,7 +51,7 @@ public class ModerationResource {
   @GET
   @RolesAllowed(Role.PREVIEW_NAME)
   public Response queue(@Context UriInfo uri) {
-    ModerationQuery query = ModerationQuery.parse(uri.getQueryParameters());
+    ModerationQuery query = ModerationQuery.parse(QueryStrings.parameters(uri));
     return CommentPages.response(service.queue(query), query.page(), uri, PRIVATE_CACHE);
   }
 
@@ -61,7 +62,7 @@ public class ModerationResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @Context UriInfo uri) {
-    QueryParameters.none(uri.getQueryParameters());
+    QueryParameters.none(QueryStrings.parameters(uri));
     ModeratedComment comment =
         service.find(parseId(id)).orElseThrow(() -> ApiException.notFound("No comment " + id));
     Response.ResponseBuilder response =

@@ -4,6 +4,7 @@ import io.gazette.audit.Audited;
 import io.gazette.auth.Role;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.QueryParameters;
+import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,7 +48,7 @@ public class TransferResource {
   @GET
   @Path("export")
   public Response exportContent(@Context UriInfo uri) {
-    QueryParameters.none(uri.getQueryParameters());
+    QueryParameters.none(QueryStrings.parameters(uri));
     StreamingOutput stream = exporter::write;
     return Response.ok(stream, NDJSON)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

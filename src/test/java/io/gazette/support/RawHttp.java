@@ -1,4 +1,4 @@
-package io.gazette.process;
+package io.gazette.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,18 +14,18 @@ import java.util.Map;
  * A deliberately naive HTTP/1.1 client over a socket: it sends the request target, headers and body
  * bytes exactly as given (no encoding, no validation), which the JDK client refuses to do.
  */
-final class RawHttp {
+public final class RawHttp {
 
   private RawHttp() {}
 
   /** A response: status, headers (lower-case names) and body as UTF-8 text. */
-  record Answer(int status, Map<String, String> headers, String body) {
-    String header(String name) {
+  public record Answer(int status, Map<String, String> headers, String body) {
+    public String header(String name) {
       return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
     }
   }
 
-  static Answer send(
+  public static Answer send(
       int port, String method, String target, Map<String, String> headers, byte[] body)
       throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {

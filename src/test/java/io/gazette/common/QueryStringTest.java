@@ -1,0 +1,132 @@
+package io.gazette.common;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gazette.support.Api;
+import io.gazette.support.ArticleFixture;
+import io.gazette.support.RawHttp;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Query strings are read as UTF-8, whether a client percent-encodes them (as browsers do) or sends
+ * the bytes as they are (as curl does), and a query that is not UTF-8 is a 400 naming the parameter
+ * instead of a search for replacement characters.
+ */
+@QuarkusTest
+class QueryStringTest {
+
+  @Test
+  void aQueryValueThatIsNotUtf8IsRejectedNamingTheParameter() {
+    String[][] cases = {
+      {"/api/v1/articles?tag=%FF", "tag"},
+      {"/api/v1/articles?q=caf%C3%28", "q"},
+      {"/api/v1/articles?author=%ED%A0%80", "author"}, // an encoded surrogate
+      {"/api/v1/articles?source=%C0%AF", "source"}, // an overlong '/'
+      {"/api/v1/articles/37076/comments?limit=%E2%82", "limit"}, // truncated
+    };
+    for (String[] c : cases) {
+      Api.anonymous()
+          .urlEncodingEnabled(false)
+          .get(c[0])
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("type", equalTo("https://gazette.dev/problems/invalid-parameter"))
+          .body("errors.field", contains(c[1]))
+          .body("errors[0].message", equalTo("must be UTF-8, percent-encoded"));
+    }
+  }
+
+  @Test
+  void aQueryNameThatIsNotUtf8IsRejected() {
+    Api.admin()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/comments?st%FFtus=any")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("st%FFtus"));
+  }
+
+  @Test
+  void percentEncodedUtf8FindsWhatWasWritten() {
+    String tag = "genève-" + Api.unique();
+    long id = ArticleFixture.published().tags(tag).create().jsonPath().getLong("id");
+
+    Api.anonymous()
+        .queryParam("tag", tag) // RestAssured percent-encodes the UTF-8 bytes, as browsers do
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains((int) id));
+  }
+
+  @Test
+  void utf8SentUnencodedFindsWhatWasWritten() throws Exception {
+    String tag = "genève-" + Api.unique();
+    long id = ArticleFixture.published().tags(tag).create().jsonPath().getLong("id");
+
+    // curl sends "?tag=genève" as the UTF-8 bytes themselves; RawHttp writes the target's
+    // characters one byte each, so the target is given as those bytes.
+    String target =
+        new String(
+            ("/api/v1/articles?tag=" + tag).getBytes(StandardCharsets.UTF_8),
+            StandardCharsets.ISO_8859_1);
+    RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET", target, Map.of(), null);
+
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals(
+        java.util.List.of(id), JsonPath.from(answer.body()).getList("data.id", Long.class));
+  }
+
+  @Test
+  void plusInAQueryIsASpace() {
+    String word = "plusword" + Api.unique().replaceAll("[0-9-]", "x");
+    long id =
+        ArticleFixture.published()
+            .title("Talks " + word + " resume")
+            .create()
+            .jsonPath()
+            .getLong("id");
+
+    Api.anonymous()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/articles?q=talks+" + word)
+        .then()
+        .statusCode(200)
+        .body("data.id", contains((int) id));
+  }
+
+  @Test
+  void theNextLinkOfAQuerySentUnencodedIsPercentEncoded() throws Exception {
+    String tag = "zürich-" + Api.unique();
+    ArticleFixture.published().tags(tag).create();
+    ArticleFixture.published().tags(tag).create();
+    String target =
+        new String(
+            ("/api/v1/articles?limit=1&tag=" + tag).getBytes(StandardCharsets.UTF_8),
+            StandardCharsets.ISO_8859_1);
+
+    RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET", target, Map.of(), null);
+
+    assertEquals(200, answer.status(), answer.body());
+    String link = answer.header("Link");
+    assertTrue(link.chars().allMatch(c -> c >= 0x20 && c < 0x7F), link);
+    String next = link.substring(1, link.indexOf('>'));
+    Api.anonymous()
+        .urlEncodingEnabled(false)
+        .get(next)
+        .then()
+        .statusCode(200)
+        .body("data.size()", equalTo(1))
+        .body("data[0].tags", contains(tag));
+  }
+}
