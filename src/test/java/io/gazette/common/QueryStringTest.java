@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,29 @@ class QueryStringTest {
     assertEquals(200, answer.status(), answer.body());
     assertEquals(
         java.util.List.of(id), JsonPath.from(answer.body()).getList("data.id", Long.class));
+  }
+
+  @Test
+  void emptyPairsInAQueryAreIgnored() throws Exception {
+    String tag = "pairs-" + Api.unique();
+    long id = ArticleFixture.published().tags(tag).create().jsonPath().getLong("id");
+
+    RawHttp.Answer answer =
+        RawHttp.send(
+            RestAssured.port, "GET", "/api/v1/articles?&limit=5&&tag=" + tag + "&", Map.of(), null);
+
+    assertEquals(200, answer.status(), answer.body());
+    JsonPath page = JsonPath.from(answer.body());
+    assertEquals(List.of(id), page.getList("data.id", Long.class));
+    assertEquals(5, page.getInt("meta.limit"));
+  }
+
+  @Test
+  void aMalformedPercentEscapeIsRejected() throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.send(RestAssured.port, "GET", "/api/v1/articles?tag=%E2%8", Map.of(), null);
+
+    assertEquals(400, answer.status(), answer.body());
   }
 
   @Test
