@@ -75,17 +75,10 @@ class QueryStringTest {
     String tag = "genève-" + Api.unique();
     long id = ArticleFixture.published().tags(tag).create().jsonPath().getLong("id");
 
-    // curl sends "?tag=genève" as the UTF-8 bytes themselves; RawHttp writes the target's
-    // characters one byte each, so the target is given as those bytes.
-    String target =
-        new String(
-            ("/api/v1/articles?tag=" + tag).getBytes(StandardCharsets.UTF_8),
-            StandardCharsets.ISO_8859_1);
-    RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET", target, Map.of(), null);
+    RawHttp.Answer answer = getUnencoded("/api/v1/articles?tag=" + tag);
 
     assertEquals(200, answer.status(), answer.body());
-    assertEquals(
-        java.util.List.of(id), JsonPath.from(answer.body()).getList("data.id", Long.class));
+    assertEquals(List.of(id), JsonPath.from(answer.body()).getList("data.id", Long.class));
   }
 
   @Test
@@ -134,12 +127,8 @@ class QueryStringTest {
     String tag = "zürich-" + Api.unique();
     ArticleFixture.published().tags(tag).create();
     ArticleFixture.published().tags(tag).create();
-    String target =
-        new String(
-            ("/api/v1/articles?limit=1&tag=" + tag).getBytes(StandardCharsets.UTF_8),
-            StandardCharsets.ISO_8859_1);
 
-    RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET", target, Map.of(), null);
+    RawHttp.Answer answer = getUnencoded("/api/v1/articles?limit=1&tag=" + tag);
 
     assertEquals(200, answer.status(), answer.body());
     String link = answer.header("Link");
@@ -152,5 +141,14 @@ class QueryStringTest {
         .statusCode(200)
         .body("data.size()", equalTo(1))
         .body("data[0].tags", contains(tag));
+  }
+
+  /**
+   * Sends the target as curl does: its characters as the bytes of UTF-8, unencoded. (RawHttp writes
+   * each character of the target as one byte.)
+   */
+  private static RawHttp.Answer getUnencoded(String target) throws Exception {
+    String bytes = new String(target.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    return RawHttp.send(RestAssured.port, "GET", bytes, Map.of(), null);
   }
 }
