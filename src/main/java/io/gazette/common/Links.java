@@ -2,10 +2,11 @@ package io.gazette.common;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /** Link headers for paged lists. */
 public final class Links {
+
+  private static final String HEX = "0123456789ABCDEF";
 
   private Links() {}
 
@@ -36,20 +37,13 @@ public final class Links {
             c -> {
               if (c < 0x80) {
                 encoded.append((char) c);
-              } else if (c <= 0xFF) {
-                appendByte(encoded, c);
-              } else {
-                for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
-                  appendByte(encoded, b & 0xFF);
-                }
+                return;
+              }
+              for (byte b : QueryStrings.bytesOf(c)) {
+                encoded.append('%').append(HEX.charAt((b >> 4) & 0xF)).append(HEX.charAt(b & 0xF));
               }
             });
     return encoded.toString();
-  }
-
-  private static void appendByte(StringBuilder encoded, int b) {
-    encoded.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)));
-    encoded.append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
   }
 
   public static String header(String next) {

@@ -80,12 +80,9 @@ public final class QueryStrings {
         }
         bytes.write(high << 4 | low);
         i += 2;
-      } else if (c <= 0xFF) {
-        // A character sent unencoded arrives as one character per byte.
-        bytes.write(c);
       } else {
         int codePoint = raw.codePointAt(i);
-        bytes.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(bytesOf(codePoint));
         i += Character.charCount(codePoint) - 1;
       }
     }
@@ -99,6 +96,18 @@ public final class QueryStrings {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  /**
+   * The bytes that a character of a raw request target stands for. A character a client sent
+   * unencoded arrives as one character per byte (the HTTP layer reads the request line as
+   * ISO-8859-1), so up to U+00FF it is that byte; anything above cannot come from the wire, and is
+   * taken as the UTF-8 of the character.
+   */
+  static byte[] bytesOf(int codePoint) {
+    return codePoint <= 0xFF
+        ? new byte[] {(byte) codePoint}
+        : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Whether the text is ASCII without escapes: the common case, which decodes to itself. */
