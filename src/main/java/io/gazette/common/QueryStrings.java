@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class QueryStrings {
 
+  private static final String NOT_UTF8 = "must be valid UTF-8";
+
   private QueryStrings() {}
 
   /** The request's query parameters, each name with its values in the order given. */
@@ -49,11 +51,11 @@ public final class QueryStrings {
         String rawName = raw.substring(start, valued ? equals : end);
         String name = decode(rawName);
         if (name == null) {
-          throw ApiException.badParameter(lenient(rawName), "must be UTF-8, percent-encoded");
+          throw ApiException.badParameter(lenient(rawName), NOT_UTF8);
         }
         String value = valued ? decode(raw.substring(equals + 1, end)) : "";
         if (value == null) {
-          throw ApiException.badParameter(name, "must be UTF-8, percent-encoded");
+          throw ApiException.badParameter(name, NOT_UTF8);
         }
         parameters.add(name, value);
       }

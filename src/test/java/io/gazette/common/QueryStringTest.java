@@ -42,7 +42,7 @@ class QueryStringTest {
           .contentType("application/problem+json")
           .body("type", equalTo("https://gazette.dev/problems/invalid-parameter"))
           .body("errors.field", contains(c[1]))
-          .body("errors[0].message", equalTo("must be UTF-8, percent-encoded"));
+          .body("errors[0].message", equalTo("must be valid UTF-8"));
     }
   }
 
