@@ -105,6 +105,21 @@ class QueryStringTest {
   }
 
   @Test
+  void charactersThatMayNotAppearInAUrlAreRefusedUnlessPercentEncoded() throws Exception {
+    for (String raw : new String[] {"\"", "<", ">", "\\", "^", "`", "{", "|", "}"}) {
+      RawHttp.Answer answer =
+          RawHttp.send(RestAssured.port, "GET", "/api/v1/articles?q=a" + raw + "b", Map.of(), null);
+
+      assertEquals(400, answer.status(), raw + ": " + answer.body());
+    }
+    Api.anonymous()
+        .queryParam("q", "\"cease fire\" <geneva> {talks} a|b ^`\\")
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void plusInAQueryIsASpace() {
     String word = "plusword" + Api.unique().replaceAll("[0-9-]", "x");
     long id =
