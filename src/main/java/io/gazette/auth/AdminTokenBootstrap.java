@@ -4,7 +4,6 @@ import io.gazette.config.GazetteConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -35,10 +33,9 @@ public class AdminTokenBootstrap {
     this.config = config;
   }
 
-  @Transactional
   void onStart(@Observes StartupEvent event) {
     Optional<String> configured = config.adminToken().filter(token -> !token.isBlank());
-    Optional<ApiToken> existing = tokens.findBootstrap();
+    Optional<ApiTokenRepository.BootstrapToken> existing = tokens.findBootstrap();
     if (configured.isPresent()) {
       String secret = configured.get().trim();
       if (!secret.startsWith(TokenSecrets.PREFIX) || secret.length() < 23) {
@@ -46,45 +43,32 @@ public class AdminTokenBootstrap {
             "GAZETTE_ADMIN_TOKEN must start with 'gz_' and carry at least 20 more characters");
       }
       byte[] hash = TokenSecrets.hash(secret);
-      ApiToken token = existing.orElseGet(AdminTokenBootstrap::newBootstrapToken);
-      if (token.tokenHash != null && TokenSecrets.sameHash(token.tokenHash, hash)) {
-        if (token.revokedAt != null) {
+      if (existing.isPresent() && TokenSecrets.sameHash(existing.get().tokenHash(), hash)) {
+        if (existing.get().revokedAt() != null) {
           LOG.warn(
               "GAZETTE_ADMIN_TOKEN names a token that was revoked; it stays revoked."
                   + " Configure a new secret to restore a bootstrap admin token.");
         }
         return;
       }
-      token.tokenHash = hash;
-      token.revokedAt = null;
-      token.expiresAt = null;
-      tokens.persist(token);
+      tokens.replaceBootstrap(hash);
       return;
     }
     if (existing.isPresent()) {
       return;
     }
     String secret = TokenSecrets.generate();
-    ApiToken token = newBootstrapToken();
-    token.tokenHash = TokenSecrets.hash(secret);
-    tokens.persist(token);
-    Path file = writeTokenFile(secret);
-    LOG.infof(
-        "Generated the admin token (shown once, also saved to %s): %s",
-        file.toAbsolutePath(), secret);
-  }
-
-  private static ApiToken newBootstrapToken() {
-    ApiToken token = new ApiToken();
-    token.name = "bootstrap admin";
-    token.role = Role.ADMIN.wireName();
-    token.bootstrap = true;
-    token.createdAt = Instant.now();
-    return token;
-  }
-
-  private Path writeTokenFile(String secret) {
     Path file = Path.of(config.dataDir()).resolve(TOKEN_FILE);
+    // The file is written before the row commits: a start that cannot write it leaves no bootstrap
+    // token whose secret nobody knows, and the next start tries again.
+    if (tokens.createBootstrap(TokenSecrets.hash(secret), () -> writeTokenFile(file, secret))) {
+      LOG.infof(
+          "Generated the admin token (shown once, also saved to %s): %s",
+          file.toAbsolutePath(), secret);
+    }
+  }
+
+  private static void writeTokenFile(Path file, String secret) {
     try {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
@@ -92,7 +76,6 @@ public class AdminTokenBootstrap {
           file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(
           file, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-      return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the admin token to " + file, e);
     }

@@ -12,11 +12,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * API tokens in PostgreSQL. Token management goes through the {@link ApiToken} entity; the lookup
- * that authenticates a request is one plain statement, since every request with a token makes it.
+ * API tokens in PostgreSQL. Token management goes through the {@link ApiToken} entity. The lookup
+ * that authenticates a request is one plain statement, since every request with a token makes it;
+ * so is what the start-up does with the bootstrap admin token, since every start does it.
  */
 @ApplicationScoped
 public class ApiTokenRepository implements PanacheRepository<ApiToken> {
+
+  private static final String INSERT_BOOTSTRAP =
+      "insert into api_token (name, role, token_hash, bootstrap, created_at)"
+          + " values ('bootstrap admin', ?, ?, true, now())"
+          + " on conflict (bootstrap) where bootstrap";
 
   private final AgroalDataSource dataSource;
 
@@ -94,7 +100,76 @@ public class ApiTokenRepository implements PanacheRepository<ApiToken> {
         now);
   }
 
-  public Optional<ApiToken> findBootstrap() {
-    return find("bootstrap", true).firstResultOptional();
+  /** What the start-up needs to know of the bootstrap admin token. */
+  public record BootstrapToken(byte[] tokenHash, Instant revokedAt) {}
+
+  /**
+   * The bootstrap admin token, if any. Start-up reads and writes it with plain statements: going
+   * through the entity would make every start pay for the first ORM session and query parse.
+   */
+  public Optional<BootstrapToken> findBootstrap() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select token_hash, revoked_at from api_token where bootstrap")) {
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next()
+            ? Optional.of(
+                new BootstrapToken(row.getBytes("token_hash"), Jdbc.instant(row, "revoked_at")))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the bootstrap admin token failed", e);
+    }
+  }
+
+  /**
+   * Makes the secret with this hash the bootstrap admin token, replacing the previous one: not
+   * revoked, never expiring.
+   */
+  public void replaceBootstrap(byte[] hash) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                INSERT_BOOTSTRAP
+                    + " do update set token_hash = excluded.token_hash, revoked_at = null,"
+                    + " expires_at = null")) {
+      statement.setString(1, Role.ADMIN.wireName());
+      statement.setBytes(2, hash);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Storing the bootstrap admin token failed", e);
+    }
+  }
+
+  /**
+   * Creates the bootstrap admin token with this hash unless one exists (another instance may have
+   * created it meanwhile). {@code beforeCommit} runs in the same transaction after the insert: when
+   * it fails, the token is not created.
+   *
+   * @return whether this call created the token
+   */
+  public boolean createBootstrap(byte[] hash, Runnable beforeCommit) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement =
+          connection.prepareStatement(INSERT_BOOTSTRAP + " do nothing")) {
+        statement.setString(1, Role.ADMIN.wireName());
+        statement.setBytes(2, hash);
+        boolean created = statement.executeUpdate() == 1;
+        if (created) {
+          beforeCommit.run();
+        }
+        connection.commit();
+        return created;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Creating the bootstrap admin token failed", e);
+    }
   }
 }

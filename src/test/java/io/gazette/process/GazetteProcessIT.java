@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gazette.database.EmbeddedDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Starts the packaged application the way the README does, on its own embedded database. */
 class GazetteProcessIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dataDir;
 
@@ -127,6 +131,66 @@ class GazetteProcessIT {
       assertFalse(
           Files.exists(dataDir.resolve("admin-token")), "a configured token is not written out");
     }
+  }
+
+  @Test
+  void aNewlyConfiguredAdminTokenReplacesTheOldOneAndARevokedOneStaysRevoked() throws Exception {
+    String first = "gz_first-configured-admin-token-0001";
+    String second = "gz_second-configured-admin-token-0002";
+    String spare;
+    try (GazetteProcess gazette =
+        GazetteProcess.start(dataDir, Map.of("GAZETTE_ADMIN_TOKEN", first)).awaitReady()) {
+      assertEquals(201, create(gazette, first, "Written with the first token").statusCode());
+    }
+
+    try (GazetteProcess gazette =
+        GazetteProcess.start(dataDir, Map.of("GAZETTE_ADMIN_TOKEN", second)).awaitReady()) {
+      assertEquals(401, create(gazette, first, "The replaced token").statusCode());
+      assertEquals(201, create(gazette, second, "Written with the second token").statusCode());
+
+      HttpResponse<String> created =
+          gazette.send(
+              HttpRequest.newBuilder(gazette.uri("/api/v1/tokens"))
+                  .header("Authorization", "Bearer " + second)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"name\": \"spare admin\", \"role\": \"admin\"}"))
+                  .build());
+      assertEquals(201, created.statusCode(), created.body());
+      spare = JSON.readTree(created.body()).path("token").asText();
+      long bootstrapId = -1;
+      for (JsonNode token : JSON.readTree(listTokens(gazette, spare).body()).path("data")) {
+        if (token.path("name").asText().equals("bootstrap admin")) {
+          bootstrapId = token.path("id").asLong();
+        }
+      }
+      HttpResponse<String> revoked =
+          gazette.send(
+              HttpRequest.newBuilder(gazette.uri("/api/v1/tokens/" + bootstrapId))
+                  .header("Authorization", "Bearer " + spare)
+                  .DELETE()
+                  .build());
+      assertEquals(204, revoked.statusCode(), revoked.body());
+      assertEquals(401, create(gazette, second, "The revoked token").statusCode());
+    }
+
+    try (GazetteProcess gazette =
+        GazetteProcess.start(dataDir, Map.of("GAZETTE_ADMIN_TOKEN", second)).awaitReady()) {
+      assertEquals(401, create(gazette, second, "Still revoked after a restart").statusCode());
+      assertTrue(gazette.log().contains("names a token that was revoked"), gazette.log());
+      assertEquals(201, create(gazette, spare, "Written with the spare token").statusCode());
+      assertFalse(
+          Files.exists(dataDir.resolve("admin-token")), "a configured token is not written out");
+    }
+  }
+
+  private static HttpResponse<String> listTokens(GazetteProcess gazette, String token)
+      throws Exception {
+    return gazette.send(
+        HttpRequest.newBuilder(gazette.uri("/api/v1/tokens"))
+            .header("Authorization", "Bearer " + token)
+            .build());
   }
 
   private static HttpResponse<String> create(GazetteProcess gazette, String token, String title)
