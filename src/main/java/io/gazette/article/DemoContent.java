@@ -2,6 +2,7 @@ package io.gazette.article;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.gazette.common.JsonBodies;
 import io.gazette.config.GazetteConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +13,10 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +37,7 @@ public class DemoContent {
   private final JsonBodies json;
   private final ObjectMapper mapper;
   private final EntityManager entityManager;
+  private final AgroalDataSource dataSource;
 
   public DemoContent(
       GazetteConfig config,
@@ -39,18 +45,27 @@ public class DemoContent {
       ArticleRepository articles,
       JsonBodies json,
       ObjectMapper mapper,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      AgroalDataSource dataSource) {
     this.config = config;
     this.service = service;
     this.articles = articles;
     this.json = json;
     this.mapper = mapper;
     this.entityManager = entityManager;
+    this.dataSource = dataSource;
   }
 
-  @Transactional
   void onStart(@Observes StartupEvent event) {
-    if (!config.demoContent() || !claimFirstLoad()) {
+    if (config.demoContent() && !loadedBefore()) {
+      load();
+    }
+  }
+
+  /** Loads the article unless another instance starting at the same time claimed it first. */
+  @Transactional
+  void load() {
+    if (!claimFirstLoad()) {
       return;
     }
     ObjectNode seed = readSeed();
@@ -60,6 +75,23 @@ public class DemoContent {
       articles.moveToId(created.id(), originalId);
     }
     LOG.infof("Loaded the demo article %d (%s)", originalId, created.slug());
+  }
+
+  /**
+   * Whether the article was loaded on this database before: one plain statement, so that the usual
+   * start (every start but the first) opens no transaction and no ORM session.
+   */
+  private boolean loadedBefore() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("select 1 from gazette_meta where key = ?")) {
+      statement.setString(1, MARKER);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the demo content marker failed", e);
+    }
   }
 
   /** True for exactly one start per database, even with several instances starting at once. */
