@@ -34,11 +34,11 @@ final class GazetteProcess implements AutoCloseable {
     Path log = Files.createTempFile("gazette-it-", ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // As the README starts it: with the class-data archive the build recorded (a JVM without a
-    // usable archive ignores the flag).
-    command.add("-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa");
+    // As the README starts it: with the JVM options the build wrote beside the jar.
+    Path jar = Path.of(System.getProperty("gazette.app.jar", "target/quarkus-app/quarkus-run.jar"));
+    command.add("@" + jar.resolveSibling("java-options"));
     command.add("-jar");
-    command.add(System.getProperty("gazette.app.jar", "target/quarkus-app/quarkus-run.jar"));
+    command.add(jar.toString());
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("GAZETTE_ADMIN_TOKEN");
