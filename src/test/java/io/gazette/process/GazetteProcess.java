@@ -76,6 +76,22 @@ final class GazetteProcess implements AutoCloseable {
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A request with a bearer token; {@code body}, unless null, is sent with {@code contentType}. */
+  HttpResponse<String> send(
+      String method, String path, String token, String contentType, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", contentType)
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return send(request.build());
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gazette.database.EmbeddedDatabase;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +61,7 @@ class GazetteProcessIT {
 
     try (GazetteProcess second = GazetteProcess.start(dataDir, Map.of()).awaitReady()) {
       String path = java.net.URI.create(location).getPath();
-      HttpResponse<String> read =
-          second.send(
-              HttpRequest.newBuilder(second.uri(path))
-                  .header("Authorization", "Bearer " + token)
-                  .build());
+      HttpResponse<String> read = second.send("GET", path, token, null, null);
       assertEquals(200, read.statusCode());
       assertTrue(read.body().contains("Survives a restart"));
       assertEquals(token, Files.readString(dataDir.resolve("admin-token")).strip());
@@ -88,11 +83,7 @@ class GazetteProcessIT {
     }
 
     try (GazetteProcess second = GazetteProcess.start(dataDir, Map.of()).awaitReady()) {
-      HttpResponse<String> read =
-          second.send(
-              HttpRequest.newBuilder(second.uri(location))
-                  .header("Authorization", "Bearer " + token)
-                  .build());
+      HttpResponse<String> read = second.send("GET", location, token, null, null);
       assertEquals(200, read.statusCode());
       assertTrue(read.body().contains("Acknowledged before the crash"));
     }
@@ -150,27 +141,22 @@ class GazetteProcessIT {
 
       HttpResponse<String> created =
           gazette.send(
-              HttpRequest.newBuilder(gazette.uri("/api/v1/tokens"))
-                  .header("Authorization", "Bearer " + second)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"name\": \"spare admin\", \"role\": \"admin\"}"))
-                  .build());
+              "POST",
+              "/api/v1/tokens",
+              second,
+              "application/json",
+              "{\"name\": \"spare admin\", \"role\": \"admin\"}");
       assertEquals(201, created.statusCode(), created.body());
       spare = JSON.readTree(created.body()).path("token").asText();
       long bootstrapId = -1;
-      for (JsonNode token : JSON.readTree(listTokens(gazette, spare).body()).path("data")) {
+      HttpResponse<String> tokens = gazette.send("GET", "/api/v1/tokens", spare, null, null);
+      for (JsonNode token : JSON.readTree(tokens.body()).path("data")) {
         if (token.path("name").asText().equals("bootstrap admin")) {
           bootstrapId = token.path("id").asLong();
         }
       }
       HttpResponse<String> revoked =
-          gazette.send(
-              HttpRequest.newBuilder(gazette.uri("/api/v1/tokens/" + bootstrapId))
-                  .header("Authorization", "Bearer " + spare)
-                  .DELETE()
-                  .build());
+          gazette.send("DELETE", "/api/v1/tokens/" + bootstrapId, spare, null, null);
       assertEquals(204, revoked.statusCode(), revoked.body());
       assertEquals(401, create(gazette, second, "The revoked token").statusCode());
     }
@@ -185,21 +171,9 @@ class GazetteProcessIT {
     }
   }
 
-  private static HttpResponse<String> listTokens(GazetteProcess gazette, String token)
-      throws Exception {
-    return gazette.send(
-        HttpRequest.newBuilder(gazette.uri("/api/v1/tokens"))
-            .header("Authorization", "Bearer " + token)
-            .build());
-  }
-
   private static HttpResponse<String> create(GazetteProcess gazette, String token, String title)
       throws Exception {
     return gazette.send(
-        HttpRequest.newBuilder(gazette.uri("/api/v1/articles"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"" + title + "\"}"))
-            .build());
+        "POST", "/api/v1/articles", token, "application/json", "{\"title\": \"" + title + "\"}");
   }
 }

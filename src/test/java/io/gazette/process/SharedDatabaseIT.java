@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gazette.database.EmbeddedDatabase;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,14 +37,11 @@ class SharedDatabaseIT {
 
         HttpResponse<String> patched =
             writer.send(
-                HttpRequest.newBuilder(writer.uri("/api/v1/articles/37076"))
-                    .header("Authorization", "Bearer " + TOKEN)
-                    .header("Content-Type", "application/merge-patch+json")
-                    .method(
-                        "PATCH",
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"title\": \"Kerry arrives in Geneva\"}"))
-                    .build());
+                "PATCH",
+                "/api/v1/articles/37076",
+                TOKEN,
+                "application/merge-patch+json",
+                "{\"title\": \"Kerry arrives in Geneva\"}");
         assertEquals(200, patched.statusCode());
         Instant written = Instant.now();
 
