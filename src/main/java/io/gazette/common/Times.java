@@ -30,7 +30,15 @@ public final class Times {
     return text.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
   }
 
+  /**
+   * RFC 3339 years have exactly four digits. Java's parser also takes signed years of five or more
+   * ({@code +10000-01-01T00:00:00Z}), which PostgreSQL cannot read back as text and which no
+   * Gazette response may show, so they are not times here.
+   */
   static Optional<Instant> parseAnyOffset(String normalised) {
+    if (!hasFourDigitYear(normalised)) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(
           OffsetDateTime.parse(normalised, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
@@ -39,6 +47,18 @@ public final class Times {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean hasFourDigitYear(String text) {
+    if (text.length() < 5 || text.charAt(4) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

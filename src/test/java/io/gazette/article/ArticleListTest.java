@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gazette.common.Cursor;
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -258,7 +259,9 @@ class ArticleListTest {
       {"sort", "foo"},
       {"publishedAfter", "last tuesday"},
       {"publishedBefore", "2016-13-45"},
+      {"publishedAfter", "+10000-01-01T00:00:00Z"},
       {"cursor", "not-a-cursor"},
+      {"cursor", new Cursor("-publishedAt", 5, "+10000-01-01T00:00:00Z").encode()},
       {"page", "0"},
       {"status", "deleted"},
       {"fields", "id,password"},

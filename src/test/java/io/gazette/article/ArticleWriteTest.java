@@ -105,6 +105,19 @@ class ArticleWriteTest {
   }
 
   @Test
+  void aPublicationTimeWhoseYearIsNotFourDigitsIsRefused() {
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "Far future", "publishedAt", "+10000-01-01T00:00:00Z"))
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("publishedAt")));
+  }
+
+  @Test
   void everyInvalidFieldIsNamedInOneProblem() {
     Map<String, Object> body =
         Map.of(

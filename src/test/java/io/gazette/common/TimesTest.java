@@ -41,6 +41,23 @@ class TimesTest {
   }
 
   @Test
+  void yearsOfMoreOrFewerThanFourDigitsAreNotTimes() {
+    for (String text :
+        List.of(
+            "+10000-01-01T00:00:00Z",
+            "10000-01-01T00:00:00Z",
+            "+2016-09-09T18:11:00Z",
+            "-0001-01-01T00:00:00Z",
+            "+300000-01-01T00:00:00+02:00",
+            "216-09-09T18:11:00Z")) {
+      assertEquals(Optional.empty(), Times.parse(text), text);
+    }
+    assertEquals(
+        Optional.of(Instant.parse("9999-12-31T21:59:59Z")),
+        Times.parse("9999-12-31T23:59:59+02:00"));
+  }
+
+  @Test
   void generatedTimesParseAsTheGeneralParserParsesThem() {
     long seed = Long.getLong("gazette.times.seed", System.nanoTime());
     Random random = new Random(seed);
