@@ -470,4 +470,74 @@ class CommentPostingTest {
         .statusCode(200)
         .body("data.size()", equalTo(1));
   }
+
+  /** Every character of {@code text} as a JSON {@code \\uXXXX} escape: 6 bytes each. */
+  private static String escaped(String text) {
+    StringBuilder json = new StringBuilder(text.length() * 6);
+    text.chars().forEach(c -> json.append(String.format("\\u%04x", c)));
+    return json.toString();
+  }
+
+  @Test
+  void theLargestValidCommentIsAcceptedEvenWithEveryCharacterEscaped() {
+    long article = ArticleFixture.published().createId();
+    String email = "r".repeat(64) + "@" + "d".repeat(60) + "." + "e".repeat(60) + ".example.org";
+    String json =
+        "{\"authorName\": \""
+            + escaped("\u0416".repeat(100))
+            + "\", \"authorEmail\": \""
+            + escaped(email)
+            + "\", \"authorUrl\": \""
+            + escaped("https://example.org/" + "p".repeat(480))
+            + "\", \"body\": \""
+            + escaped("\u0436".repeat(10_000))
+            + "\"}";
+    assertThat(json.length() > 64_000, equalTo(true));
+
+    Api.anonymous()
+        .contentType(ContentType.JSON)
+        .body(json.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("body", equalTo("\u0436".repeat(10_000)))
+        .body("authorName", equalTo("\u0416".repeat(100)));
+  }
+
+  @Test
+  void aBodyLargerThanAnyValidCommentIsRefusedWithoutATokenBeforeItIsRead() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).body("b".repeat(200 * 1024)))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://gazette.dev/problems/payload-too-large"))
+        .body("detail", org.hamcrest.Matchers.containsString("without a token (131072 bytes)"));
+
+    Api.admin()
+        .when()
+        .get("/api/v1/comments?status=any&articleId=" + article)
+        .then()
+        .statusCode(200)
+        .body("data", org.hamcrest.Matchers.empty());
+  }
+
+  @Test
+  void aTokenHolderMaySendTheOrdinaryBodySize() {
+    long article = ArticleFixture.published().createId();
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(CommentFixture.on(article).body("b".repeat(200 * 1024)).fields())
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", org.hamcrest.Matchers.contains("body"));
+  }
 }
