@@ -36,7 +36,7 @@ public final class Times {
    * Gazette response may show, so they are not times here.
    */
   static Optional<Instant> parseAnyOffset(String normalised) {
-    if (!hasFourDigitYear(normalised)) {
+    if (!hasFourDigitYear(normalised) || !hasSecondsAndPlainOffset(normalised)) {
       return Optional.empty();
     }
     try {
@@ -47,6 +47,20 @@ public final class Times {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * RFC 3339 times have seconds, and offsets of hours and minutes: Java's parser also takes {@code
+   * 2016-09-09T18:11Z} and {@code +03:00:00}, which are not RFC 3339.
+   */
+  private static boolean hasSecondsAndPlainOffset(String text) {
+    int length = text.length();
+    if (length < 20 || text.charAt(16) != ':') {
+      return false;
+    }
+    char sign = text.charAt(length - 6);
+    return text.charAt(length - 1) == 'Z'
+        || ((sign == '+' || sign == '-') && text.charAt(length - 3) == ':');
   }
 
   private static boolean hasFourDigitYear(String text) {

@@ -260,6 +260,7 @@ class ArticleListTest {
       {"publishedAfter", "last tuesday"},
       {"publishedBefore", "2016-13-45"},
       {"publishedAfter", "+10000-01-01T00:00:00Z"},
+      {"publishedAfter", "2016-09-09T18:11Z"},
       {"cursor", "not-a-cursor"},
       {"cursor", new Cursor("-publishedAt", 5, "+10000-01-01T00:00:00Z").encode()},
       {"page", "0"},

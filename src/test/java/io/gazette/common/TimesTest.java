@@ -58,6 +58,27 @@ class TimesTest {
   }
 
   @Test
+  void timesWithoutSecondsOrWithSecondsInTheOffsetAreNotRfc3339() {
+    for (String text :
+        List.of(
+            "2016-09-09T18:11Z",
+            "2016-09-09T21:11+03:00",
+            "2016-09-09T21:11:00+03:00:00",
+            "2016-09-09T21:11:00+0300",
+            "2016-09-09T21:11:00+03",
+            "2016-09-09T18:11:00",
+            "2016-09-09")) {
+      assertEquals(Optional.empty(), Times.parse(text), text);
+    }
+    assertEquals(
+        Optional.of(Instant.parse("2016-09-09T18:11:00Z")),
+        Times.parse("2016-09-09T21:11:00+03:00"));
+    assertEquals(
+        Optional.of(Instant.parse("2016-09-09T18:11:00.5Z")),
+        Times.parse("2016-09-09t15:11:00.5-03:00"));
+  }
+
+  @Test
   void generatedTimesParseAsTheGeneralParserParsesThem() {
     long seed = Long.getLong("gazette.times.seed", System.nanoTime());
     Random random = new Random(seed);
