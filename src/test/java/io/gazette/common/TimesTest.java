@@ -35,47 +35,43 @@ class TimesTest {
       assertTrue(Times.isCanonicalUtc(sample), sample);
       assertEquals(Times.parseAnyOffset(sample), Times.parseCanonicalUtc(sample), sample);
     }
-    assertEquals(
-        Optional.of(Instant.parse("2016-09-09T18:11:00.123456Z")),
-        Times.parse(" 2016-09-09 18:11:00.1234567z "));
+    assertParsesAs("2016-09-09T18:11:00.123456Z", " 2016-09-09 18:11:00.1234567z ");
+  }
+
+  private static void assertParsesAs(String utc, String text) {
+    assertEquals(Optional.of(Instant.parse(utc)), Times.parse(text), text);
+  }
+
+  private static void assertNotTimes(String... texts) {
+    for (String text : texts) {
+      assertEquals(Optional.empty(), Times.parse(text), text);
+    }
   }
 
   @Test
   void yearsOfMoreOrFewerThanFourDigitsAreNotTimes() {
-    for (String text :
-        List.of(
-            "+10000-01-01T00:00:00Z",
-            "10000-01-01T00:00:00Z",
-            "+2016-09-09T18:11:00Z",
-            "-0001-01-01T00:00:00Z",
-            "+300000-01-01T00:00:00+02:00",
-            "216-09-09T18:11:00Z")) {
-      assertEquals(Optional.empty(), Times.parse(text), text);
-    }
-    assertEquals(
-        Optional.of(Instant.parse("9999-12-31T21:59:59Z")),
-        Times.parse("9999-12-31T23:59:59+02:00"));
+    assertNotTimes(
+        "+10000-01-01T00:00:00Z",
+        "10000-01-01T00:00:00Z",
+        "+2016-09-09T18:11:00Z",
+        "-0001-01-01T00:00:00Z",
+        "+300000-01-01T00:00:00+02:00",
+        "216-09-09T18:11:00Z");
+    assertParsesAs("9999-12-31T21:59:59Z", "9999-12-31T23:59:59+02:00");
   }
 
   @Test
   void timesWithoutSecondsOrWithSecondsInTheOffsetAreNotRfc3339() {
-    for (String text :
-        List.of(
-            "2016-09-09T18:11Z",
-            "2016-09-09T21:11+03:00",
-            "2016-09-09T21:11:00+03:00:00",
-            "2016-09-09T21:11:00+0300",
-            "2016-09-09T21:11:00+03",
-            "2016-09-09T18:11:00",
-            "2016-09-09")) {
-      assertEquals(Optional.empty(), Times.parse(text), text);
-    }
-    assertEquals(
-        Optional.of(Instant.parse("2016-09-09T18:11:00Z")),
-        Times.parse("2016-09-09T21:11:00+03:00"));
-    assertEquals(
-        Optional.of(Instant.parse("2016-09-09T18:11:00.5Z")),
-        Times.parse("2016-09-09t15:11:00.5-03:00"));
+    assertNotTimes(
+        "2016-09-09T18:11Z",
+        "2016-09-09T21:11+03:00",
+        "2016-09-09T21:11:00+03:00:00",
+        "2016-09-09T21:11:00+0300",
+        "2016-09-09T21:11:00+03",
+        "2016-09-09T18:11:00",
+        "2016-09-09");
+    assertParsesAs("2016-09-09T18:11:00Z", "2016-09-09T21:11:00+03:00");
+    assertParsesAs("2016-09-09T18:11:00.5Z", "2016-09-09t15:11:00.5-03:00");
   }
 
   @Test
