@@ -92,6 +92,56 @@ class ArticleListTest {
   }
 
   @Test
+  void numberedPagesOfThePublicListHoldWhatCursorPagesHold() {
+    // A minute of its own, somewhere in 1990-2009, so that no other test's articles fall into it.
+    Instant minute =
+        Instant.parse("1990-01-01T00:00:00Z")
+            .plusSeconds(60L * new java.util.Random().nextInt(10_000_000));
+    List<Object> created = new ArrayList<>();
+    for (int second : new int[] {5, 1, 40, 1, 59, 20}) {
+      created.add(ArticleFixture.published().publishedAt(minute.plusSeconds(second)).createId());
+    }
+    ArticleFixture.draft().publishedAt(minute.plusSeconds(30)).createId();
+
+    for (String sort : List.of("-publishedAt", "publishedAt")) {
+      List<Object> byCursor = new ArrayList<>();
+      List<Object> byPage = new ArrayList<>();
+      String cursor = null;
+      for (int page = 1; page <= 4; page++) {
+        Response numbered =
+            Api.anonymous()
+                .queryParam("publishedAfter", minute.toString())
+                .queryParam("publishedBefore", minute.plusSeconds(60).toString())
+                .queryParam("sort", sort)
+                .queryParam("limit", 2)
+                .queryParam("page", page)
+                .get("/api/v1/articles");
+        numbered.then().statusCode(200).body("meta.total", equalTo(6));
+        byPage.addAll(numbered.path("data.id"));
+        if (page == 1 || cursor != null) {
+          var walk =
+              Api.anonymous()
+                  .queryParam("publishedAfter", minute.toString())
+                  .queryParam("publishedBefore", minute.plusSeconds(60).toString())
+                  .queryParam("sort", sort)
+                  .queryParam("limit", 2);
+          Response keyset =
+              (cursor == null ? walk : walk.queryParam("cursor", cursor)).get("/api/v1/articles");
+          keyset.then().statusCode(200);
+          byCursor.addAll(keyset.path("data.id"));
+          cursor = keyset.path("meta.nextCursor");
+        }
+      }
+      assertEquals(6, byPage.size(), sort);
+      assertEquals(byCursor, byPage, sort);
+      assertEquals(
+          new java.util.HashSet<>(created.stream().map(id -> ((Long) id).intValue()).toList()),
+          new java.util.HashSet<>(byPage),
+          sort);
+    }
+  }
+
+  @Test
   void sortsOrderByTheirKeyWithIdAsTieBreaker() {
     String tag = "sort-" + Api.unique();
     int banana =
