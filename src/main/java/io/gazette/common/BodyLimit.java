@@ -64,12 +64,10 @@ public class BodyLimit {
               // The import streams its body and enforces its own, larger limit.
               boolean streamed = context.request().path().startsWith(IMPORT_PATH);
               boolean anonymous = context.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
-              if (!streamed && length != null && anonymous && tooLong(length, anonymousMaxBytes)) {
-                problems.send(context, tooLargeWithoutToken, true);
-                return;
-              }
-              if (!streamed && length != null && tooLong(length, maxBytes)) {
-                problems.send(context, tooLarge, true);
+              if (!streamed
+                  && length != null
+                  && tooLong(length, anonymous ? anonymousMaxBytes : maxBytes)) {
+                problems.send(context, anonymous ? tooLargeWithoutToken : tooLarge, true);
                 return;
               }
               if (!streamed
