@@ -13,6 +13,10 @@ import jakarta.enterprise.event.Observes;
  * <p>A request without a token can only post a comment, so its body is held to {@link
  * #ANONYMOUS_MAX_BYTES}: reading and parsing a body takes several times its size in memory, and the
  * full limit would let anyone make the server hold gigabytes with a few hundred connections.
+ *
+ * <p>Bodies being received and handled at the same time are bounded too ({@link BodiesInFlight}):
+ * one that would pass the bound is answered 503 with Retry-After before it is read, so that a burst
+ * of large bodies slows writers down instead of exhausting the heap.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -26,12 +30,16 @@ public class BodyLimit {
    */
   static final long ANONYMOUS_MAX_BYTES = 128 * 1024;
 
+  static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
   private final long maxBytes;
   private final long anonymousMaxBytes;
   private final RouterProblems problems;
   private final Problem tooLarge;
   private final Problem tooLargeWithoutToken;
   private final Problem lengthRequired;
+  private final Problem busy;
+  private final BodiesInFlight inFlight;
 
   public BodyLimit(GazetteConfig config, RouterProblems problems) {
     this.maxBytes = config.maxBodySize();
@@ -52,6 +60,14 @@ public class BodyLimit {
             411,
             "Send the body with a Content-Length (chunked bodies are accepted by the import only)",
             null);
+    this.inFlight =
+        new BodiesInFlight(
+            config.maxBodyBytesInFlight().orElse(Runtime.getRuntime().maxMemory() / 16));
+    this.busy =
+        ProblemType.UNAVAILABLE.problem(
+            "The server is handling as many request bodies as it has memory for ("
+                + inFlight.limit()
+                + " bytes at once); retry shortly");
   }
 
   void register(@Observes Router router) {
@@ -62,29 +78,44 @@ public class BodyLimit {
             context -> {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
               // The import streams its body and enforces its own, larger limit.
-              boolean streamed = context.request().path().startsWith(IMPORT_PATH);
+              if (context.request().path().startsWith(IMPORT_PATH)) {
+                context.next();
+                return;
+              }
               boolean anonymous = context.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
-              if (!streamed
-                  && length != null
-                  && tooLong(length, anonymous ? anonymousMaxBytes : maxBytes)) {
+              if (length == null) {
+                if (context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                  problems.send(context, lengthRequired, true);
+                  return;
+                }
+                context.next();
+                return;
+              }
+              long bytes = declared(length);
+              if (bytes > (anonymous ? anonymousMaxBytes : maxBytes)) {
                 problems.send(context, anonymous ? tooLargeWithoutToken : tooLarge, true);
                 return;
               }
-              if (!streamed
-                  && length == null
-                  && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-                problems.send(context, lengthRequired, true);
-                return;
+              if (bytes > 0) {
+                if (!inFlight.reserve(bytes, anonymous)) {
+                  context
+                      .response()
+                      .putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS));
+                  problems.send(context, busy, true);
+                  return;
+                }
+                // Called once the response has ended, or the connection closed before it did.
+                context.addEndHandler(done -> inFlight.release(bytes, anonymous));
               }
               context.next();
             });
   }
 
-  private static boolean tooLong(String contentLength, long limit) {
+  private static long declared(String contentLength) {
     try {
-      return Long.parseLong(contentLength.trim()) > limit;
+      return Long.parseLong(contentLength.trim());
     } catch (NumberFormatException e) {
-      return false; // Vert.x rejects a malformed Content-Length itself
+      return 0; // Vert.x rejects a malformed Content-Length itself
     }
   }
 }
