@@ -41,9 +41,8 @@ public interface GazetteConfig {
   /**
    * The total size, in bytes, of the request bodies Gazette receives and handles at the same time;
    * a body that would pass it is answered 503 with Retry-After. Requests without a token may take
-   * half of it. Default: a sixteenth of the JVM's maximum heap (20 MiB with the shipped {@code
-   * -Xmx320m}), since handling a body takes several times its size in heap. The import, which
-   * streams its body, is not counted.
+   * half of it. Default: a sixteenth of the JVM's maximum heap, since handling a body takes several
+   * times its size in heap. The import, which streams its body, is not counted.
    */
   Optional<Long> maxBodyBytesInFlight();
 
