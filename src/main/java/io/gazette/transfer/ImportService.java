@@ -46,6 +46,15 @@ public class ImportService {
   private static final Logger LOG = Logger.getLogger(ImportService.class);
 
   private static final int BATCH = 1000;
+
+  /**
+   * A batch is also sent once its lines add up to this many bytes. Staged rows hold their text
+   * (body, rendered HTML) at two or three times the size of their lines, and up to four batches are
+   * in memory at once (one filling, two waiting, one being written): a thousand lines of articles
+   * with megabyte bodies would take gigabytes of heap.
+   */
+  private static final long BATCH_BYTES = 4L * 1024 * 1024;
+
   private static final int IMPORT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000;
   private static final long MAX_IMPORTED_ID = (1L << 53) - 1;
   private static final Set<String> COMMENT_STATUSES =
@@ -151,6 +160,8 @@ public class ImportService {
     long comments = 0;
     List<StagingWriter.Row> articleRows = new ArrayList<>(BATCH);
     List<StagingWriter.Row> commentRows = new ArrayList<>(BATCH);
+    long articleBytes = 0;
+    long commentBytes = 0;
     Connection driver = (Connection) connection.unwrap(PGConnection.class);
     try (PreparedStatement article =
             driver.prepareStatement(
@@ -170,16 +181,20 @@ public class ImportService {
         if (kind.equals("article")) {
           articleRows.add(stageArticle(node, line));
           articles++;
-          if (articleRows.size() == BATCH) {
+          articleBytes += bytes.length;
+          if (articleRows.size() == BATCH || articleBytes >= BATCH_BYTES) {
             writer.submit(article, articleRows);
             articleRows = new ArrayList<>(BATCH);
+            articleBytes = 0;
           }
         } else if (kind.equals("comment")) {
           commentRows.add(stageComment(node, line));
           comments++;
-          if (commentRows.size() == BATCH) {
+          commentBytes += bytes.length;
+          if (commentRows.size() == BATCH || commentBytes >= BATCH_BYTES) {
             writer.submit(comment, commentRows);
             commentRows = new ArrayList<>(BATCH);
+            commentBytes = 0;
           }
         } else {
           throw lineProblem(line, "type", "must be \"article\" or \"comment\"");

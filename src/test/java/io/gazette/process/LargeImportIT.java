@@ -1,0 +1,82 @@
+package io.gazette.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The import holds a bounded amount of its input at a time, counted in bytes as well as in lines:
+ * articles with megabyte bodies are imported by a Gazette whose heap is far smaller than the
+ * import.
+ */
+class LargeImportIT {
+
+  private static final String TOKEN = "gz_large-import-admin-token-0123456";
+  private static final int ARTICLES = 60;
+
+  @Test
+  void articlesWithMegabyteBodiesAreImportedWithinASmallHeap(@TempDir Path data) throws Exception {
+    byte[] ndjson = articles();
+    assertTrue(ndjson.length > ARTICLES * 900_000L);
+    try (GazetteProcess gazette =
+        GazetteProcess.start(
+                data,
+                Map.of(
+                    "GAZETTE_ADMIN_TOKEN",
+                    TOKEN,
+                    "GAZETTE_DEMO_CONTENT",
+                    "false",
+                    "JAVA_TOOL_OPTIONS",
+                    "-Xmx128m"))
+            .awaitReady()) {
+      HttpResponse<String> imported =
+          gazette.send(
+              HttpRequest.newBuilder(gazette.uri("/api/v1/import"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .header("Content-Type", "application/x-ndjson")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson))
+                  .build());
+      assertEquals(200, imported.statusCode(), imported.body());
+      assertEquals("{\"articles\":" + ARTICLES + ",\"comments\":0}", imported.body());
+
+      HttpResponse<String> last = gazette.get("/api/v1/articles/" + ARTICLES);
+      assertEquals(200, last.statusCode(), last.body());
+      assertTrue(last.body().length() > 2_000_000, "body and bodyHtml of a megabyte each");
+      assertTrue(!gazette.log().contains("OutOfMemoryError"), gazette.log());
+    }
+  }
+
+  /** Articles whose Markdown bodies are just under the 1 MiB limit, in paragraphs of words. */
+  private static byte[] articles() {
+    String[] words = {"council", "budget", "schools", "roads", "parks", "residents", "taxes"};
+    StringBuilder paragraph = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      paragraph.append(words[i % words.length]).append(i % 11 == 0 ? ". " : " ");
+    }
+    paragraph.append("\\n\\n");
+    String body = paragraph.toString().repeat(1_000_000 / paragraph.length());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int id = 1; id <= ARTICLES; id++) {
+      String line =
+          "{\"type\":\"article\",\"id\":"
+              + id
+              + ",\"slug\":\"large-"
+              + id
+              + "\",\"title\":\"Large article "
+              + id
+              + "\",\"status\":\"published\",\"publishedAt\":\"2020-01-01T00:00:00Z\",\"body\":\""
+              + body
+              + "\"}\n";
+      out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+}
