@@ -1,5 +1,6 @@
 package io.gazette.article;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import io.gazette.common.Links;
 import io.gazette.common.Page;
 import io.gazette.common.Times;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -35,8 +37,31 @@ public class ArticleReads {
     this.mapper = mapper;
   }
 
-  /** A list page as JSON, and the relative link to the next page (null on the last). */
-  public record ListPage(byte[] json, String nextLink) {}
+  /**
+   * A list page whose bodies and rendered HTML add up to more than this is written to the client as
+   * it is read, {@link #STREAM_CHUNK_BYTES} at a time, instead of being built in memory (and is not
+   * cached). A hundred articles of a megabyte each would otherwise take about a gigabyte of heap
+   * for one request: a few such requests at once, from anyone, and the server runs out.
+   */
+  static final long STREAMED_ABOVE_BYTES = 1024 * 1024;
+
+  private static final long STREAM_CHUNK_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * A list page: its JSON, or for a page too large to build in memory the stream that writes it;
+   * and the relative link to the next page (null on the last).
+   */
+  public record ListPage(byte[] json, StreamingOutput stream, String nextLink) {
+
+    ListPage(byte[] json, String nextLink) {
+      this(json, null, nextLink);
+    }
+
+    /** What the response sends. */
+    public Object entity() {
+      return json != null ? json : stream;
+    }
+  }
 
   ListPage list(ArticleListQuery query, boolean privileged, UriInfo uri) {
     Instant now = Instant.now();
@@ -49,8 +74,6 @@ public class ArticleReads {
     }
     long generation = cache.generation();
     ArticleListing listing = service.list(query, privileged);
-    List<Object> items =
-        listing.rows().stream().map(row -> select(row.article(), query.fields())).toList();
     String nextCursor = null;
     String nextLink = null;
     if (listing.hasMore()) {
@@ -62,16 +85,61 @@ public class ArticleReads {
               ? Links.withParameter(uri, "page", query.page() + 1)
               : Links.withParameter(uri, "cursor", nextCursor);
     }
-    byte[] json =
-        write(
-            new Page<>(
-                items, new Page.Meta(query.limit(), nextCursor, listing.total(), query.page())));
+    Page.Meta meta = new Page.Meta(query.limit(), nextCursor, listing.total(), query.page());
+    if (query.needsBody()
+        && listing.rows().stream().mapToLong(ArticleListing.Row::contentBytes).sum()
+            > STREAMED_ABOVE_BYTES) {
+      return new ListPage(null, stream(listing.rows(), query.fields(), privileged, meta), nextLink);
+    }
+    List<ArticleView> views =
+        query.needsBody()
+            ? service.withBodies(ids(listing.rows()), privileged)
+            : listing.rows().stream().map(ArticleListing.Row::article).toList();
+    List<Object> items = views.stream().map(view -> select(view, query.fields())).toList();
+    byte[] json = write(new Page<>(items, meta));
     if (!privileged) {
       Instant validUntil = articles.nextScheduledPublication(now).orElse(Instant.MAX);
       cache.putList(
           listKey(rawQuery), new ArticleCache.CachedList(json, nextLink, validUntil), generation);
     }
     return new ListPage(json, nextLink);
+  }
+
+  /**
+   * Writes the page as {@link #write} would, reading the bodies of a few articles at a time: the
+   * same bytes, with memory bounded by a chunk instead of the page. Each chunk is one short query,
+   * so a slow client holds no database connection.
+   */
+  private StreamingOutput stream(
+      List<ArticleListing.Row> rows, Set<String> fields, boolean privileged, Page.Meta meta) {
+    return output -> {
+      try (JsonGenerator json = mapper.createGenerator(output)) {
+        json.writeStartObject();
+        json.writeArrayFieldStart("data");
+        int start = 0;
+        while (start < rows.size()) {
+          int end = start + 1;
+          long bytes = rows.get(start).contentBytes();
+          while (end < rows.size() && bytes + rows.get(end).contentBytes() <= STREAM_CHUNK_BYTES) {
+            bytes += rows.get(end).contentBytes();
+            end++;
+          }
+          for (ArticleView article :
+              service.withBodies(ids(rows.subList(start, end)), privileged)) {
+            mapper.writeValue(json, select(article, fields));
+          }
+          start = end;
+        }
+        json.writeEndArray();
+        json.writeFieldName("meta");
+        mapper.writeValue(json, meta);
+        json.writeEndObject();
+      }
+    };
+  }
+
+  private static List<Long> ids(List<ArticleListing.Row> rows) {
+    return rows.stream().map(row -> row.article().id()).toList();
   }
 
   /** The anonymous list page for this raw query string, when the cache holds a current one. */

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -218,7 +220,12 @@ public class ArticleRepository implements PanacheRepository<Article> {
     List<Object> parameters = new ArrayList<>(filters);
     String order = " order by " + sort.keyExpression + direction + ", id" + direction;
     String window = query.page() == null ? " limit ?" : " limit ? offset ?";
-    StringBuilder sql = new StringBuilder("select ").append(columns(query.needsBody()));
+    // Bodies are read afterwards, a few at a time when they are large (see withBodies); the page
+    // itself only says how large they are.
+    StringBuilder sql = new StringBuilder("select ").append(columns(false));
+    if (query.needsBody()) {
+      sql.append(", octet_length(body) + octet_length(body_html) as content_bytes");
+    }
     sql.append(", ").append(sort.keyExpression).append(" as sort_key from article");
     if (skipsInPublicIndex(query, includeUnpublished)) {
       // A numbered page skips (page - 1) * limit articles. Choosing the page's ids in a subquery
@@ -251,7 +258,10 @@ public class ArticleRepository implements PanacheRepository<Article> {
         try (ResultSet result = statement.executeQuery()) {
           while (result.next()) {
             rows.add(
-                new ArticleListing.Row(view(result, query.needsBody()), sortKey(result, sort)));
+                new ArticleListing.Row(
+                    view(result, false),
+                    sortKey(result, sort),
+                    query.needsBody() ? result.getLong("content_bytes") : 0));
           }
         }
       }
@@ -264,6 +274,42 @@ public class ArticleRepository implements PanacheRepository<Article> {
     } catch (SQLException e) {
       throw new IllegalStateException("Listing articles failed", e);
     }
+  }
+
+  /**
+   * The articles with these ids, bodies included, in the order of {@code ids}; an id whose article
+   * is gone, or no longer visible to anonymous readers ({@code includeUnpublished} false), is left
+   * out.
+   */
+  List<ArticleView> withBodies(List<Long> ids, boolean includeUnpublished, Instant now) {
+    String sql = "select " + columns(true) + " from article where id = any(?)";
+    if (!includeUnpublished) {
+      sql += " and status = 'published' and published_at <= ?";
+    }
+    Map<Long, ArticleView> found = new HashMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+      if (!includeUnpublished) {
+        statement.setTimestamp(2, Timestamp.from(now));
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          ArticleView article = view(result, true);
+          found.put(article.id(), article);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading article bodies failed", e);
+    }
+    List<ArticleView> ordered = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      ArticleView article = found.get(id);
+      if (article != null) {
+        ordered.add(article);
+      }
+    }
+    return ordered;
   }
 
   /**

@@ -70,7 +70,7 @@ public class ArticleResource {
    */
   static Response listResponse(ArticleReads.ListPage page, boolean privileged) {
     Response.ResponseBuilder response =
-        Response.ok(page.json(), JsonMediaType.UTF8)
+        Response.ok(page.entity(), JsonMediaType.UTF8)
             .header(HttpHeaders.CACHE_CONTROL, privileged ? PRIVATE_CACHE : LIST_CACHE);
     if (page.nextLink() != null) {
       response.header("Link", Links.header(page.nextLink()));

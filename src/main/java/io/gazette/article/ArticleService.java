@@ -61,6 +61,11 @@ public class ArticleService {
     return articles.list(query, includeUnpublished, Instant.now());
   }
 
+  /** The articles with these ids, bodies included, in order (see the repository's). */
+  List<ArticleView> withBodies(List<Long> ids, boolean includeUnpublished) {
+    return articles.withBodies(ids, includeUnpublished, Instant.now());
+  }
+
   /** Creates an article; the slug is generated from the title when not given. */
   @Transactional
   public ArticleView create(ArticleInput input) {

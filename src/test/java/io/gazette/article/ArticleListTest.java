@@ -71,6 +71,69 @@ class ArticleListTest {
   }
 
   @Test
+  void pagesOfLargeBodiesHoldTheSameArticlesAndPagingAsPagesWithoutBodies() {
+    String tag = "large-" + Api.unique();
+    // About 350 KB of Markdown each: two of them with their HTML pass the size above which a page
+    // is streamed instead of built in memory; the last page, one article, stays below it.
+    String body = ("A sentence of a long article. ".repeat(30) + "\n\n").repeat(380);
+    List<Long> created = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      created.add(ArticleFixture.published().tags(tag).with("body", body).createId());
+    }
+    List<Long> newestFirst = List.of(created.get(2), created.get(1), created.get(0));
+
+    Response large =
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("limit", 2)
+            .queryParam("fields", "id,body,bodyHtml")
+            .get("/api/v1/articles");
+    Response small =
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("limit", 2)
+            .queryParam("fields", "id,title")
+            .get("/api/v1/articles");
+    large
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .header("Link", containsString("rel=\"next\""))
+        .body(
+            "data.id",
+            equalTo(List.of(newestFirst.get(0).intValue(), newestFirst.get(1).intValue())))
+        .body("data[0].body", equalTo(body))
+        .body("data[1].bodyHtml", containsString("<p>A sentence of a long article."))
+        .body("data[0]", not(hasKey("title")))
+        .body("meta.limit", equalTo(2))
+        .body("meta.nextCursor", equalTo(small.path("meta.nextCursor")));
+
+    // The link is already encoded (fields=id%2Cbody%2CbodyHtml).
+    Response last =
+        Api.anonymous()
+            .urlEncodingEnabled(false)
+            .get(large.header("Link").replaceAll("^<([^>]+)>.*$", "$1"));
+    last.then()
+        .statusCode(200)
+        .body("data.id", equalTo(List.of(newestFirst.get(2).intValue())))
+        .body("data[0].body", equalTo(body))
+        .body("meta.nextCursor", nullValue());
+
+    Api.anonymous()
+        .queryParam("tag", tag)
+        .queryParam("limit", 3)
+        .queryParam("page", 1)
+        .queryParam("fields", "id,body")
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("data.id", equalTo(newestFirst.stream().map(Long::intValue).toList()))
+        .body("data[2].body", equalTo(body))
+        .body("meta.total", equalTo(3))
+        .body("meta.page", equalTo(1));
+  }
+
+  @Test
   void numberedPagesCarryTheTotal() {
     String tag = "num-" + Api.unique();
     for (int i = 0; i < 5; i++) {

@@ -64,13 +64,7 @@ class ExportRoundTripIT {
         GazetteProcess.start(
                 target, Map.of("GAZETTE_ADMIN_TOKEN", TOKEN, "GAZETTE_DEMO_CONTENT", "false"))
             .awaitReady()) {
-      HttpResponse<String> imported =
-          empty.send(
-              HttpRequest.newBuilder(empty.uri("/api/v1/import"))
-                  .header("Authorization", "Bearer " + TOKEN)
-                  .header("Content-Type", "application/x-ndjson")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(first))
-                  .build());
+      HttpResponse<String> imported = empty.importNdjson(TOKEN, first);
       assertEquals(200, imported.statusCode(), imported.body());
       assertTrue(empty.get("/api/v1/articles/37076").body().contains("\"commentCount\":2"));
       second = export(empty);

@@ -92,6 +92,17 @@ final class GazetteProcess implements AutoCloseable {
     return send(request.build());
   }
 
+  /** {@code POST /api/v1/import} of {@code ndjson} with {@code token}. */
+  HttpResponse<String> importNdjson(String token, byte[] ndjson)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/import"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson))
+            .build());
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
