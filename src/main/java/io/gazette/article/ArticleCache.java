@@ -33,11 +33,18 @@ public class ArticleCache {
   private final AtomicLong generation = new AtomicLong();
 
   /**
-   * Each article is held under its id and its slug, sharing one JSON array: only the id entry
-   * weighs the JSON, so that the limit counts each article once. 96 MiB hold about 10,000 articles
-   * of 3 KB Markdown (JSON with body and bodyHtml), or a quarter of a smaller heap.
+   * Articles by id, weighed by their JSON. 96 MiB hold about 10,000 articles of 3 KB Markdown (JSON
+   * with body and bodyHtml), or a quarter of a smaller heap.
    */
   private final Cache<String, CachedArticle> articles;
+
+  /**
+   * The id of each cached article's slug. It holds ids, not articles: when an article was held
+   * under its slug as well, evicting its id entry left the JSON held by the slug entry, which the
+   * weight did not count, and reading many articles made the cache grow without bound. A slug whose
+   * article has left {@link #articles}, or now has another slug, finds nothing.
+   */
+  private final Cache<String, String> slugs;
 
   private final Cache<String, CachedList> lists;
 
@@ -53,11 +60,14 @@ public class ArticleCache {
         MeasuredCaches.build(
             Caffeine.newBuilder()
                 .maximumWeight(CacheBudget.bytes(96L * 1024 * 1024, 4))
-                .weigher(
-                    (String key, CachedArticle value) ->
-                        key.equals(String.valueOf(value.id())) ? value.json().length + 64 : 64),
+                .weigher((String key, CachedArticle value) -> value.json().length + 64),
             registry,
             "articles");
+    this.slugs =
+        Caffeine.newBuilder()
+            .maximumWeight(CacheBudget.bytes(8L * 1024 * 1024, 32))
+            .weigher((String slug, String id) -> 2 * slug.length() + 96)
+            .build();
     this.lists = MeasuredCaches.pages(registry, "article-lists", page -> page.json().length);
     changes.subscribe(this::changed);
   }
@@ -71,13 +81,25 @@ public class ArticleCache {
   }
 
   public Optional<CachedArticle> article(String idOrSlug) {
-    return changes.live() ? Optional.ofNullable(articles.getIfPresent(idOrSlug)) : Optional.empty();
+    if (!changes.live()) {
+      return Optional.empty();
+    }
+    CachedArticle byId = articles.getIfPresent(idOrSlug);
+    if (byId != null) {
+      return Optional.of(byId);
+    }
+    String id = slugs.getIfPresent(idOrSlug);
+    CachedArticle bySlug = id == null ? null : articles.getIfPresent(id);
+    return bySlug != null && bySlug.slug().equals(idOrSlug)
+        ? Optional.of(bySlug)
+        : Optional.empty();
   }
 
   public void putArticle(CachedArticle article, long readGeneration) {
     if (changes.live() && generation.get() == readGeneration) {
-      articles.put(String.valueOf(article.id()), article);
-      articles.put(article.slug(), article);
+      String id = String.valueOf(article.id());
+      articles.put(id, article);
+      slugs.put(article.slug(), id);
       if (generation.get() != readGeneration) {
         evict(article.id(), article.slug());
       }
@@ -127,26 +149,19 @@ public class ArticleCache {
     lists.invalidateAll();
     if (ChangeListener.EVERYTHING.equals(payload)) {
       articles.invalidateAll();
+      slugs.invalidateAll();
       return;
     }
+    // The payload is the id of the article that changed.
     CachedArticle cached = articles.getIfPresent(payload);
-    evict(cached == null ? parseId(payload) : cached.id(), cached == null ? null : cached.slug());
+    articles.invalidate(payload);
+    if (cached != null) {
+      slugs.invalidate(cached.slug());
+    }
   }
 
   private void evict(long id, String slug) {
     articles.invalidate(String.valueOf(id));
-    if (slug != null) {
-      articles.invalidate(slug);
-    } else {
-      articles.asMap().values().removeIf(entry -> entry.id() == id);
-    }
-  }
-
-  private static long parseId(String payload) {
-    try {
-      return Long.parseLong(payload);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    slugs.invalidate(slug);
   }
 }

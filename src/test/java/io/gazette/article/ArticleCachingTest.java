@@ -150,6 +150,30 @@ class ArticleCachingTest {
   }
 
   @Test
+  void aSlugGivenUpAndTakenByAnotherArticleLeadsToTheNewOne() {
+    String slug = "moving-slug-" + Api.unique();
+    long first = ArticleFixture.published().slug(slug).createId();
+    Api.anonymous().when().get("/api/v1/articles/" + slug).then().body("id", equalTo((int) first));
+    Api.anonymous().when().get("/api/v1/articles/" + first).then().statusCode(200);
+
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"slug\": \"given-up-" + slug + "\"}")
+        .when()
+        .patch("/api/v1/articles/" + first)
+        .then()
+        .statusCode(200);
+    long second = ArticleFixture.published().slug(slug).createId();
+
+    Api.anonymous().when().get("/api/v1/articles/" + slug).then().body("id", equalTo((int) second));
+    Api.anonymous()
+        .when()
+        .get("/api/v1/articles/" + first)
+        .then()
+        .body("slug", equalTo("given-up-" + slug));
+  }
+
+  @Test
   void cachedCommentPagesFollowModerationAtOnce() {
     long article = ArticleFixture.published().createId();
     long first = CommentFixture.on(article).postApproved();
