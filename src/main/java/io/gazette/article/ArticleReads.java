@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gazette.common.ApiException;
 import io.gazette.common.Cursor;
 import io.gazette.common.Links;
 import io.gazette.common.Page;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The read side of articles: list pages and single articles, served from {@link ArticleCache} for
@@ -23,6 +26,15 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ArticleReads {
+
+  private static final long BUILD_WAIT_SECONDS = 5;
+
+  /**
+   * Articles read from the database and written as JSON at the same time for the cache: one per 64
+   * MiB of maximum heap, at least two (about a hundred with the default heap of a 24 GB machine).
+   */
+  private final Semaphore builds =
+      new Semaphore((int) Math.max(2, Runtime.getRuntime().maxMemory() / (64L * 1024 * 1024)));
 
   private final ArticleService service;
   private final ArticleRepository articles;
@@ -165,20 +177,46 @@ public class ArticleReads {
       return cached;
     }
     long generation = cache.generation();
-    Optional<ArticleView> article = service.find(idOrSlug, false);
-    if (article.isEmpty()) {
-      return Optional.empty();
+    acquireBuild();
+    try {
+      Optional<ArticleView> article = service.find(idOrSlug, false);
+      if (article.isEmpty()) {
+        return Optional.empty();
+      }
+      ArticleView view = article.get();
+      ArticleCache.CachedArticle entry =
+          new ArticleCache.CachedArticle(
+              view.id(),
+              view.slug(),
+              write(view),
+              view.entityTag(),
+              Times.httpDate(view.updatedAt()));
+      cache.putArticle(entry, generation);
+      return Optional.of(entry);
+    } finally {
+      builds.release();
     }
-    ArticleView view = article.get();
-    ArticleCache.CachedArticle entry =
-        new ArticleCache.CachedArticle(
-            view.id(),
-            view.slug(),
-            write(view),
-            view.entityTag(),
-            Times.httpDate(view.updatedAt()));
-    cache.putArticle(entry, generation);
-    return Optional.of(entry);
+  }
+
+  /**
+   * Waits for one of the {@link #builds} permits. Reading an article with a 1 MiB body from the
+   * database and writing its JSON takes about ten times that in heap, in arrays large enough for G1
+   * to place each in contiguous regions of their own: with a 256 MiB heap, eight such reads at once
+   * ran out of memory. Articles of ordinary size are built in well under a millisecond, so they
+   * rarely wait.
+   */
+  private void acquireBuild() {
+    try {
+      if (builds.tryAcquire(BUILD_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw ApiException.unavailable(
+        "The server is reading as many articles from the database as it has memory for; retry"
+            + " shortly",
+        1);
   }
 
   /** The whole view, or only the requested fields (sparse fieldsets). */
