@@ -55,7 +55,7 @@ public class ArticleReads {
    * cached). A hundred articles of a megabyte each would otherwise take about a gigabyte of heap
    * for one request: a few such requests at once, from anyone, and the server runs out.
    */
-  static final long STREAMED_ABOVE_BYTES = 1024 * 1024;
+  private static final long STREAMED_ABOVE_BYTES = 1024 * 1024;
 
   private static final long STREAM_CHUNK_BYTES = 2 * 1024 * 1024;
 

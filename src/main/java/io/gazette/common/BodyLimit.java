@@ -30,7 +30,7 @@ public class BodyLimit {
    */
   static final long ANONYMOUS_MAX_BYTES = 128 * 1024;
 
-  static final int BUSY_RETRY_AFTER_SECONDS = 1;
+  private static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
   private final long maxBytes;
   private final long anonymousMaxBytes;
