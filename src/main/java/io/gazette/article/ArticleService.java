@@ -61,9 +61,15 @@ public class ArticleService {
     return articles.list(query, includeUnpublished, Instant.now());
   }
 
-  /** The articles with these ids, bodies included, in order (see the repository's). */
+  /**
+   * The articles with these ids, bodies included, in order; anonymous callers get those still
+   * visible only (as with {@link #find}).
+   */
   List<ArticleView> withBodies(List<Long> ids, boolean includeUnpublished) {
-    return articles.withBodies(ids, includeUnpublished, Instant.now());
+    Instant now = Instant.now();
+    return articles.withBodies(ids).stream()
+        .filter(article -> includeUnpublished || article.isPublicAt(now))
+        .toList();
   }
 
   /** Creates an article; the slug is generated from the title when not given. */
