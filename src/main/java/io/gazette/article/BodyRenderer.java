@@ -28,35 +28,42 @@ public class BodyRenderer {
 
   static final int EXCERPT_LENGTH = 300;
 
-  private static final List<Extension> EXTENSIONS =
-      List.of(TablesExtension.create(), StrikethroughExtension.create());
+  /**
+   * The parser, renderer and sanitiser policy, built on the first render rather than with the bean.
+   * Its client proxy runs the bean's initialisers too, and is created with the first article read,
+   * which renders nothing.
+   */
+  private static final class Engines {
+    static final List<Extension> EXTENSIONS =
+        List.of(TablesExtension.create(), StrikethroughExtension.create());
 
-  private static final PolicyFactory POLICY =
-      Sanitizers.FORMATTING
-          .and(Sanitizers.BLOCKS)
-          .and(Sanitizers.LINKS)
-          .and(Sanitizers.IMAGES)
-          .and(Sanitizers.TABLES)
-          .and(
-              new HtmlPolicyBuilder()
-                  .allowElements(
-                      "pre", "code", "hr", "br", "del", "s", "figure", "figcaption", "sup", "sub")
-                  .allowAttributes("class")
-                  .matching(java.util.regex.Pattern.compile("language-[A-Za-z0-9_+-]{1,40}"))
-                  .onElements("code")
-                  .allowAttributes("align")
-                  .matching(true, "left", "right", "center")
-                  .onElements("th", "td")
-                  .toFactory());
+    static final PolicyFactory POLICY =
+        Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.LINKS)
+            .and(Sanitizers.IMAGES)
+            .and(Sanitizers.TABLES)
+            .and(
+                new HtmlPolicyBuilder()
+                    .allowElements(
+                        "pre", "code", "hr", "br", "del", "s", "figure", "figcaption", "sup", "sub")
+                    .allowAttributes("class")
+                    .matching(java.util.regex.Pattern.compile("language-[A-Za-z0-9_+-]{1,40}"))
+                    .onElements("code")
+                    .allowAttributes("align")
+                    .matching(true, "left", "right", "center")
+                    .onElements("th", "td")
+                    .toFactory());
 
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-  private final HtmlRenderer html =
-      HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
+    static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    static final HtmlRenderer HTML =
+        HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
+  }
 
   /** The body rendered and sanitised. */
   public Rendered render(String markdown) {
-    Node document = parser.parse(markdown);
-    String safeHtml = POLICY.sanitize(html.render(document));
+    Node document = Engines.PARSER.parse(markdown);
+    String safeHtml = Engines.POLICY.sanitize(Engines.HTML.render(document));
     return new Rendered(safeHtml, excerpt(document));
   }
 
