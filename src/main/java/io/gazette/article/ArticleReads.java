@@ -1,6 +1,5 @@
 package io.gazette.article;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,8 +11,11 @@ import io.gazette.common.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ArticleReads {
 
-  private static final long BUILD_WAIT_SECONDS = 5;
+  private static final long PERMIT_WAIT_SECONDS = 5;
 
   /**
    * Articles read from the database and written as JSON at the same time for the cache: one per 64
@@ -35,6 +37,14 @@ public class ArticleReads {
    */
   private final Semaphore builds =
       new Semaphore((int) Math.max(2, Runtime.getRuntime().maxMemory() / (64L * 1024 * 1024)));
+
+  /**
+   * List pages being written as they are read, at once: one per 32 MiB of maximum heap, at least
+   * one. Each holds a chunk of JSON (a few megabytes) while its client takes it, for as long as the
+   * client takes, so without a bound enough readers of such pages at once would exhaust any heap.
+   */
+  private final Semaphore streams =
+      new Semaphore((int) Math.max(1, Runtime.getRuntime().maxMemory() / (32L * 1024 * 1024)));
 
   private final ArticleService service;
   private final ArticleRepository articles;
@@ -59,14 +69,27 @@ public class ArticleReads {
 
   private static final long STREAM_CHUNK_BYTES = 2 * 1024 * 1024;
 
+  private static final byte[] PAGE_START = "{\"data\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PAGE_META = "],\"meta\":".getBytes(StandardCharsets.UTF_8);
+
   /**
    * A list page: its JSON, or for a page too large to build in memory the stream that writes it;
    * and the relative link to the next page (null on the last).
    */
-  public record ListPage(byte[] json, StreamingOutput stream, String nextLink) {
+  public record ListPage(byte[] json, StreamingOutput stream, String nextLink, Runnable written) {
 
     ListPage(byte[] json, String nextLink) {
-      this(json, null, nextLink);
+      this(json, null, nextLink, null);
+    }
+
+    /**
+     * To run once the response has ended or its connection closed: gives back what writing the
+     * stream holds. Nothing to do for a page of JSON.
+     */
+    public void ended() {
+      if (written != null) {
+        written.run();
+      }
     }
 
     /** What the response sends. */
@@ -101,7 +124,17 @@ public class ArticleReads {
     if (query.needsBody()
         && listing.rows().stream().mapToLong(ArticleListing.Row::contentBytes).sum()
             > STREAMED_ABOVE_BYTES) {
-      return new ListPage(null, stream(listing.rows(), query.fields(), privileged, meta), nextLink);
+      acquire(streams);
+      try {
+        return new ListPage(
+            null,
+            stream(listing.rows(), query.fields(), privileged, meta),
+            nextLink,
+            streams::release);
+      } catch (RuntimeException e) {
+        streams.release();
+        throw e;
+      }
     }
     List<ArticleView> views =
         query.needsBody()
@@ -119,35 +152,67 @@ public class ArticleReads {
 
   /**
    * Writes the page as {@link #write} would, reading the bodies of a few articles at a time: the
-   * same bytes, with memory bounded by a chunk instead of the page. Each chunk is one short query,
-   * so a slow client holds no database connection.
+   * same bytes, with memory bounded by a chunk instead of the page. Each chunk is read and written
+   * as JSON under one of the {@link #builds} permits, like an article for the cache, and sent after
+   * the permit is given back, so a slow client holds neither a permit nor a database connection.
+   * The first chunk is read before the response starts, so that a reader who finds no permit gets a
+   * 503 instead of a page cut short.
    */
   private StreamingOutput stream(
       List<ArticleListing.Row> rows, Set<String> fields, boolean privileged, Page.Meta meta) {
+    List<List<Long>> chunks = chunks(rows);
+    byte[] first = chunk(chunks.get(0), fields, privileged, true);
     return output -> {
-      try (JsonGenerator json = mapper.createGenerator(output)) {
-        json.writeStartObject();
-        json.writeArrayFieldStart("data");
-        int start = 0;
-        while (start < rows.size()) {
-          int end = start + 1;
-          long bytes = rows.get(start).contentBytes();
-          while (end < rows.size() && bytes + rows.get(end).contentBytes() <= STREAM_CHUNK_BYTES) {
-            bytes += rows.get(end).contentBytes();
-            end++;
-          }
-          for (ArticleView article :
-              service.withBodies(ids(rows.subList(start, end)), privileged)) {
-            mapper.writeValue(json, select(article, fields));
-          }
-          start = end;
-        }
-        json.writeEndArray();
-        json.writeFieldName("meta");
-        mapper.writeValue(json, meta);
-        json.writeEndObject();
+      output.write(PAGE_START);
+      output.write(first);
+      boolean empty = first.length == 0;
+      for (List<Long> ids : chunks.subList(1, chunks.size())) {
+        byte[] elements = chunk(ids, fields, privileged, empty);
+        output.write(elements);
+        empty = empty && elements.length == 0;
       }
+      output.write(PAGE_META);
+      output.write(write(meta));
+      output.write('}');
     };
+  }
+
+  /** The ids of consecutive rows whose bodies add up to at most a chunk (at least one row each). */
+  private static List<List<Long>> chunks(List<ArticleListing.Row> rows) {
+    List<List<Long>> chunks = new ArrayList<>();
+    int start = 0;
+    while (start < rows.size()) {
+      int end = start + 1;
+      long bytes = rows.get(start).contentBytes();
+      while (end < rows.size() && bytes + rows.get(end).contentBytes() <= STREAM_CHUNK_BYTES) {
+        bytes += rows.get(end).contentBytes();
+        end++;
+      }
+      chunks.add(ids(rows.subList(start, end)));
+      start = end;
+    }
+    return chunks;
+  }
+
+  /**
+   * The JSON array elements of the visible ones of these articles, each after a comma unless it is
+   * the page's first.
+   */
+  private byte[] chunk(List<Long> ids, Set<String> fields, boolean privileged, boolean first) {
+    acquire(builds);
+    try {
+      ByteArrayOutputStream elements = new ByteArrayOutputStream();
+      for (ArticleView article : service.withBodies(ids, privileged)) {
+        if (!first) {
+          elements.write(',');
+        }
+        elements.writeBytes(write(select(article, fields)));
+        first = false;
+      }
+      return elements.toByteArray();
+    } finally {
+      builds.release();
+    }
   }
 
   private static List<Long> ids(List<ArticleListing.Row> rows) {
@@ -177,7 +242,7 @@ public class ArticleReads {
       return cached;
     }
     long generation = cache.generation();
-    acquireBuild();
+    acquire(builds);
     try {
       Optional<ArticleView> article = service.find(idOrSlug, false);
       if (article.isEmpty()) {
@@ -199,15 +264,15 @@ public class ArticleReads {
   }
 
   /**
-   * Waits for one of the {@link #builds} permits. Reading an article with a 1 MiB body from the
-   * database and writing its JSON takes about ten times that in heap, in arrays large enough for G1
-   * to place each in contiguous regions of their own: with a 256 MiB heap, eight such reads at once
-   * ran out of memory. Articles of ordinary size are built in well under a millisecond, so they
-   * rarely wait.
+   * Waits for one of the permits of {@link #builds} or {@link #streams}. Reading an article with a
+   * 1 MiB body from the database and writing its JSON takes about ten times that in heap, in arrays
+   * large enough for G1 to place each in contiguous regions of their own: with a 256 MiB heap,
+   * eight such reads at once ran out of memory. Articles of ordinary size are built in well under a
+   * millisecond, so they rarely wait.
    */
-  private void acquireBuild() {
+  private static void acquire(Semaphore permits) {
     try {
-      if (builds.tryAcquire(BUILD_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      if (permits.tryAcquire(PERMIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
         return;
       }
     } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import io.gazette.common.Links;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import io.gazette.common.Times;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -59,10 +60,13 @@ public class ArticleResource {
   }
 
   @GET
-  public Response list(@Context UriInfo uri) {
+  public Response list(@Context UriInfo uri, @Context RoutingContext context) {
     boolean privileged = viewer.seesUnpublished();
     ArticleListQuery query = ArticleQueryParser.parse(QueryStrings.parameters(uri), privileged);
-    return listResponse(reads.list(query, privileged, uri), privileged);
+    ArticleReads.ListPage page = reads.list(query, privileged, uri);
+    // Called once the response has ended, or the connection closed before it did.
+    context.addEndHandler(ended -> page.ended());
+    return listResponse(page, privileged);
   }
 
   /**

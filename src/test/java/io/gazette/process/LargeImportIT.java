@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,13 +77,75 @@ class LargeImportIT {
         readers.shutdown();
       }
 
-      // A page of all of them, bodies included: written as it is read, not built in memory.
-      HttpResponse<String> page = gazette.get("/api/v1/articles?limit=100&fields=id,body,bodyHtml");
-      assertEquals(200, page.statusCode());
-      assertTrue(page.body().length() > ARTICLES * 2_000_000L, "every body and its HTML");
-      assertTrue(page.body().endsWith("\"meta\":{\"limit\":100,\"nextCursor\":null}}"));
+      // Pages of all of them, bodies included, sixteen at once: each is written as it is read, a
+      // few articles at a time, and only as many are written at once as the heap has room for.
+      // The others wait for room, and after 5 s without it are told to come back.
+      ExecutorService listers = Executors.newFixedThreadPool(16);
+      try {
+        List<Future<PageEnd>> pages = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+          pages.add(
+              listers.submit(
+                  () -> pageEnd(gazette, "/api/v1/articles?limit=100&fields=id,body,bodyHtml")));
+        }
+        int whole = 0;
+        for (Future<PageEnd> page : pages) {
+          if (page.get().status() == 503) {
+            assertEquals("1", page.get().retryAfter());
+            continue;
+          }
+          assertEquals(200, page.get().status());
+          assertTrue(
+              page.get().bytes() > ARTICLES * 2_000_000L, () -> "cut short: " + log(gazette));
+          assertTrue(
+              page.get().tail().endsWith("\"meta\":{\"limit\":100,\"nextCursor\":null}}"),
+              page.get().tail());
+          whole++;
+        }
+        assertTrue(whole >= 4, "at least as many pages as are written at once: " + whole);
+      } finally {
+        listers.shutdown();
+      }
       assertFalse(gazette.log().contains("OutOfMemoryError"), gazette.log());
     }
+  }
+
+  private static String log(GazetteProcess gazette) {
+    try {
+      String log = gazette.log();
+      return log.substring(Math.max(0, log.length() - 6000));
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** A response's status, length and last bytes: a whole page would take 120 MB here. */
+  private record PageEnd(int status, String retryAfter, long bytes, String tail) {}
+
+  private static PageEnd pageEnd(GazetteProcess gazette, String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(gazette.uri(path)).version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long bytes = 0;
+    byte[] tail = new byte[64];
+    int tailLength = 0;
+    try (InputStream body = response.body()) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = body.read(buffer)) > 0; ) {
+        bytes += n;
+        int keep = Math.min(tail.length - Math.min(n, tail.length), tailLength);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        int take = Math.min(n, tail.length - keep);
+        System.arraycopy(buffer, n - take, tail, keep, take);
+        tailLength = keep + take;
+      }
+    }
+    return new PageEnd(
+        response.statusCode(),
+        response.headers().firstValue("Retry-After").orElse(null),
+        bytes,
+        new String(tail, 0, tailLength, StandardCharsets.UTF_8));
   }
 
   /** Articles whose Markdown bodies are just under the 1 MiB limit, in paragraphs of words. */
