@@ -263,6 +263,31 @@ public class ArticleReads {
     }
   }
 
+  /** An article as sent to a reader the cache does not serve. */
+  public record BuiltArticle(byte[] json, String entityTag, String lastModified, boolean visible) {}
+
+  /**
+   * An article for a reader the cache does not serve (a token holder's read of an article readers
+   * cannot see, or sparse fields), read and written as JSON under one of the {@link #builds}
+   * permits, like an article for the cache.
+   */
+  Optional<BuiltArticle> article(String idOrSlug, boolean privileged, Set<String> fields) {
+    acquire(builds);
+    try {
+      return service
+          .find(idOrSlug, privileged)
+          .map(
+              view ->
+                  new BuiltArticle(
+                      write(select(view, fields)),
+                      view.entityTag(),
+                      Times.httpDate(view.updatedAt()),
+                      view.isPublicAt(Instant.now())));
+    } finally {
+      builds.release();
+    }
+  }
+
   /**
    * Waits for one of the permits of {@link #builds} or {@link #streams}. Reading an article with a
    * 1 MiB body from the database and writing its JSON takes about ten times that in heap, in arrays

@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -103,13 +102,14 @@ public class ArticleResource {
         return publicArticleResponse(cached.get(), ifNoneMatch);
       }
     }
-    ArticleView article =
-        service.find(idOrSlug, viewer.seesUnpublished()).orElseThrow(() -> notFound(idOrSlug));
-    boolean visible = article.isPublicAt(Instant.now());
+    ArticleReads.BuiltArticle article =
+        reads
+            .article(idOrSlug, viewer.seesUnpublished(), fields)
+            .orElseThrow(() -> notFound(idOrSlug));
     return conditional(
-            ifNoneMatch, article.entityTag(), () -> Response.ok(reads.select(article, fields)))
-        .header(HttpHeaders.LAST_MODIFIED, Times.httpDate(article.updatedAt()))
-        .header(HttpHeaders.CACHE_CONTROL, visible ? VISIBLE_CACHE : PRIVATE_CACHE)
+            ifNoneMatch, article.entityTag(), () -> Response.ok(article.json(), JsonMediaType.UTF8))
+        .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
+        .header(HttpHeaders.CACHE_CONTROL, article.visible() ? VISIBLE_CACHE : PRIVATE_CACHE)
         .build();
   }
 

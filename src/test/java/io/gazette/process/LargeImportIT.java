@@ -54,14 +54,22 @@ class LargeImportIT {
       HttpResponse<String> last = gazette.get("/api/v1/articles/" + ARTICLES);
       assertEquals(200, last.statusCode(), last.body());
       assertTrue(last.body().length() > 2_000_000, "body and bodyHtml of a megabyte each");
-      // Readers ask for every article, by id and by slug, sixteen at a time: the cache stays
-      // within its share of the heap, and articles are built from the database a few at a time.
+      // Readers ask for every article, by id, by slug and by id with sparse fields (which the
+      // cache does not serve), sixteen at a time: the cache stays within its share of the heap,
+      // and articles are read from the database and written as JSON a few at a time; a reader
+      // who waits 5 s in vain for that is told to come back.
       ExecutorService readers = Executors.newFixedThreadPool(16);
       try {
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 4 * ARTICLES; i++) {
           int id = 1 + (i * 7) % ARTICLES;
-          String path = "/api/v1/articles/" + (i % 2 == 0 ? String.valueOf(id) : "large-" + id);
+          String path =
+              "/api/v1/articles/"
+                  + switch (i % 3) {
+                    case 0 -> String.valueOf(id);
+                    case 1 -> "large-" + id;
+                    default -> id + "?fields=id,title,body,bodyHtml";
+                  };
           // HTTP/1.1 as browsers and curl speak it: the JDK client's default, an upgrade to
           // HTTP/2 on a plain connection, once misread a 2 MB answer here (see the issue note).
           HttpRequest request =
@@ -70,9 +78,16 @@ class LargeImportIT {
                   .build();
           answers.add(readers.submit(() -> gazette.send(request)));
         }
+        int served = 0;
         for (Future<HttpResponse<String>> answer : answers) {
-          assertEquals(200, answer.get().statusCode(), answer.get().body());
+          if (answer.get().statusCode() == 503) {
+            assertEquals("1", answer.get().headers().firstValue("Retry-After").orElse(null));
+            continue;
+          }
+          assertEquals(200, answer.get().statusCode(), () -> log(gazette));
+          served++;
         }
+        assertTrue(served > answers.size() / 2, "served " + served + " of " + answers.size());
       } finally {
         readers.shutdown();
       }
