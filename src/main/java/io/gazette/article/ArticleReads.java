@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gazette.common.ApiException;
 import io.gazette.common.Cursor;
+import io.gazette.common.DatabaseFailures;
 import io.gazette.common.Links;
 import io.gazette.common.Page;
 import io.gazette.common.Times;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The read side of articles: list pages and single articles, served from {@link ArticleCache} for
@@ -31,12 +34,15 @@ public class ArticleReads {
 
   private static final long PERMIT_WAIT_SECONDS = 5;
 
+  /** How often a reader waiting for a permit looks whether the database has failed meanwhile. */
+  private static final long PERMIT_POLL_MILLIS = 100;
+
   /**
-   * Articles read from the database and written as JSON at the same time for the cache: one per 64
-   * MiB of maximum heap, at least two (about a hundred with the default heap of a 24 GB machine).
+   * Articles (or chunks of a streamed list page) read from the database and written as JSON at
+   * once: one per 32 MiB of maximum heap, at least two; twelve with the shipped 384 MiB.
    */
   private final Semaphore builds =
-      new Semaphore((int) Math.max(2, Runtime.getRuntime().maxMemory() / (64L * 1024 * 1024)));
+      new Semaphore((int) Math.max(2, Runtime.getRuntime().maxMemory() / (32L * 1024 * 1024)));
 
   /**
    * List pages being written as they are read, at once: one per 32 MiB of maximum heap, at least
@@ -45,6 +51,16 @@ public class ArticleReads {
    */
   private final Semaphore streams =
       new Semaphore((int) Math.max(1, Runtime.getRuntime().maxMemory() / (32L * 1024 * 1024)));
+
+  /**
+   * When a read holding a permit last found the database unavailable ({@link System#nanoTime}). A
+   * permit is held while the database is asked, and during an outage each attempt takes up to the 2
+   * s connection wait, so readers queued for permits would wait several rounds of that for their
+   * 503: 20 concurrent readers took 3.8 s with twelve permits. A reader that waited for its permit
+   * while a read found the database unavailable gets the outage's 503 instead of asking again; one
+   * that finds a permit free asks the database, so a recovery is seen at once.
+   */
+  private final AtomicLong databaseFailedAt = new AtomicLong();
 
   private final ArticleService service;
   private final ArticleRepository articles;
@@ -210,6 +226,8 @@ public class ArticleReads {
         first = false;
       }
       return elements.toByteArray();
+    } catch (RuntimeException e) {
+      throw noted(e);
     } finally {
       builds.release();
     }
@@ -258,6 +276,8 @@ public class ArticleReads {
               Times.httpDate(view.updatedAt()));
       cache.putArticle(entry, generation);
       return Optional.of(entry);
+    } catch (RuntimeException e) {
+      throw noted(e);
     } finally {
       builds.release();
     }
@@ -283,6 +303,8 @@ public class ArticleReads {
                       view.entityTag(),
                       Times.httpDate(view.updatedAt()),
                       view.isPublicAt(Instant.now())));
+    } catch (RuntimeException e) {
+      throw noted(e);
     } finally {
       builds.release();
     }
@@ -291,22 +313,49 @@ public class ArticleReads {
   /**
    * Waits for one of the permits of {@link #builds} or {@link #streams}. Reading an article with a
    * 1 MiB body from the database and writing its JSON takes about ten times that in heap, in arrays
-   * large enough for G1 to place each in contiguous regions of their own: with a 256 MiB heap,
-   * eight such reads at once ran out of memory. Articles of ordinary size are built in well under a
-   * millisecond, so they rarely wait.
+   * large enough for G1 to place each in contiguous regions of their own. Articles of ordinary size
+   * are built in well under a millisecond, so they rarely wait.
    */
-  private static void acquire(Semaphore permits) {
+  private void acquire(Semaphore permits) {
+    if (permits.tryAcquire()) {
+      return;
+    }
+    long waitingSince = System.nanoTime();
+    long deadline = waitingSince + TimeUnit.SECONDS.toNanos(PERMIT_WAIT_SECONDS);
     try {
-      if (permits.tryAcquire(PERMIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        return;
+      while (true) {
+        boolean acquired = permits.tryAcquire(PERMIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        long failedAt = databaseFailedAt.get();
+        if (failedAt != 0 && failedAt - waitingSince > 0) {
+          if (acquired) {
+            permits.release();
+          }
+          throw new IllegalStateException(
+              "The database failed while this read waited for a permit",
+              new SQLTransientConnectionException("database unavailable"));
+        }
+        if (acquired) {
+          return;
+        }
+        if (System.nanoTime() - deadline > 0) {
+          throw ApiException.unavailable(
+              "The server is reading as many articles from the database as it has memory for;"
+                  + " retry shortly",
+              1);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw ApiException.unavailable("The server is shutting down; retry shortly", 1);
     }
-    throw ApiException.unavailable(
-        "The server is reading as many articles from the database as it has memory for; retry"
-            + " shortly",
-        1);
+  }
+
+  /** Notes a failure to reach the database of a read that held a permit, and returns it. */
+  private RuntimeException noted(RuntimeException failure) {
+    if (DatabaseFailures.isUnavailable(failure)) {
+      databaseFailedAt.set(System.nanoTime());
+    }
+    return failure;
   }
 
   /** The whole view, or only the requested fields (sparse fieldsets). */
