@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The read side of articles: list pages and single articles, served from {@link ArticleCache} for
@@ -215,22 +216,19 @@ public class ArticleReads {
    * the page's first.
    */
   private byte[] chunk(List<Long> ids, Set<String> fields, boolean privileged, boolean first) {
-    acquire(builds);
-    try {
-      ByteArrayOutputStream elements = new ByteArrayOutputStream();
-      for (ArticleView article : service.withBodies(ids, privileged)) {
-        if (!first) {
-          elements.write(',');
-        }
-        elements.writeBytes(write(select(article, fields)));
-        first = false;
-      }
-      return elements.toByteArray();
-    } catch (RuntimeException e) {
-      throw noted(e);
-    } finally {
-      builds.release();
-    }
+    return underBuildPermit(
+        () -> {
+          ByteArrayOutputStream elements = new ByteArrayOutputStream();
+          boolean firstOfPage = first;
+          for (ArticleView article : service.withBodies(ids, privileged)) {
+            if (!firstOfPage) {
+              elements.write(',');
+            }
+            elements.writeBytes(write(select(article, fields)));
+            firstOfPage = false;
+          }
+          return elements.toByteArray();
+        });
   }
 
   private static List<Long> ids(List<ArticleListing.Row> rows) {
@@ -260,27 +258,22 @@ public class ArticleReads {
       return cached;
     }
     long generation = cache.generation();
-    acquire(builds);
-    try {
-      Optional<ArticleView> article = service.find(idOrSlug, false);
-      if (article.isEmpty()) {
-        return Optional.empty();
-      }
-      ArticleView view = article.get();
-      ArticleCache.CachedArticle entry =
-          new ArticleCache.CachedArticle(
-              view.id(),
-              view.slug(),
-              write(view),
-              view.entityTag(),
-              Times.httpDate(view.updatedAt()));
-      cache.putArticle(entry, generation);
-      return Optional.of(entry);
-    } catch (RuntimeException e) {
-      throw noted(e);
-    } finally {
-      builds.release();
-    }
+    return underBuildPermit(
+        () ->
+            service
+                .find(idOrSlug, false)
+                .map(
+                    view -> {
+                      ArticleCache.CachedArticle entry =
+                          new ArticleCache.CachedArticle(
+                              view.id(),
+                              view.slug(),
+                              write(view),
+                              view.entityTag(),
+                              Times.httpDate(view.updatedAt()));
+                      cache.putArticle(entry, generation);
+                      return entry;
+                    }));
   }
 
   /** An article as sent to a reader the cache does not serve. */
@@ -292,19 +285,32 @@ public class ArticleReads {
    * permits, like an article for the cache.
    */
   Optional<BuiltArticle> article(String idOrSlug, boolean privileged, Set<String> fields) {
+    return underBuildPermit(
+        () ->
+            service
+                .find(idOrSlug, privileged)
+                .map(
+                    view ->
+                        new BuiltArticle(
+                            write(select(view, fields)),
+                            view.entityTag(),
+                            Times.httpDate(view.updatedAt()),
+                            view.isPublicAt(Instant.now()))));
+  }
+
+  /**
+   * Runs a read from the database, and the writing of its JSON, under one of the {@link #builds}
+   * permits, noting when it finds the database unavailable.
+   */
+  private <T> T underBuildPermit(Supplier<T> read) {
     acquire(builds);
     try {
-      return service
-          .find(idOrSlug, privileged)
-          .map(
-              view ->
-                  new BuiltArticle(
-                      write(select(view, fields)),
-                      view.entityTag(),
-                      Times.httpDate(view.updatedAt()),
-                      view.isPublicAt(Instant.now())));
+      return read.get();
     } catch (RuntimeException e) {
-      throw noted(e);
+      if (DatabaseFailures.isUnavailable(e)) {
+        databaseFailedAt.set(System.nanoTime());
+      }
+      throw e;
     } finally {
       builds.release();
     }
@@ -350,16 +356,8 @@ public class ArticleReads {
     }
   }
 
-  /** Notes a failure to reach the database of a read that held a permit, and returns it. */
-  private RuntimeException noted(RuntimeException failure) {
-    if (DatabaseFailures.isUnavailable(failure)) {
-      databaseFailedAt.set(System.nanoTime());
-    }
-    return failure;
-  }
-
   /** The whole view, or only the requested fields (sparse fieldsets). */
-  Object select(ArticleView article, Set<String> fields) {
+  private Object select(ArticleView article, Set<String> fields) {
     if (fields == null) {
       return article;
     }
