@@ -63,8 +63,10 @@ public class ArticleResource {
     boolean privileged = viewer.seesUnpublished();
     ArticleListQuery query = ArticleQueryParser.parse(QueryStrings.parameters(uri), privileged);
     ArticleReads.ListPage page = reads.list(query, privileged, uri);
-    // Called once the response has ended, or the connection closed before it did.
-    context.addEndHandler(ended -> page.ended());
+    if (page.stream() != null) {
+      // Called once the response has ended, or the connection closed before it did.
+      context.addEndHandler(ended -> page.ended());
+    }
     return listResponse(page, privileged);
   }
 
