@@ -34,12 +34,12 @@ public class ApiException extends RuntimeException {
         ProblemType.TOO_MANY_REQUESTS, detail, null, Math.max(1, retryAfterSeconds));
   }
 
-  /** Seconds for a Retry-After header, or 0 for none. */
   /** 503: the server cannot take this request now; the client may retry after the delay. */
   public static ApiException unavailable(String detail, long retryAfterSeconds) {
     return new ApiException(ProblemType.UNAVAILABLE, detail, null, Math.max(1, retryAfterSeconds));
   }
 
+  /** Seconds for a Retry-After header, or 0 for none. */
   public long retryAfterSeconds() {
     return retryAfterSeconds;
   }
