@@ -5,8 +5,13 @@ import io.gazette.database.EmbeddedDatabaseConfigSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Starts Gazette. Without an external datasource URL it also starts the embedded PostgreSQL on the
@@ -88,11 +93,47 @@ public class GazetteMain {
     }
   }
 
-  /** Returns as soon as Quarkus has started, which then shuts down. */
+  /**
+   * Returns as soon as Quarkus has started, which then shuts down: first it reads what a reader's
+   * first requests would, and links the classes the start loaded, so that the archive holds the
+   * classes of the first requests as well as those of the start.
+   */
   public static final class ExitWhenStarted implements QuarkusApplication {
+
+    /** Requests the build's start answers before it exits; 37076 is the demo article. */
+    private static final String[] FIRST_REQUESTS = {
+      "/q/health/ready",
+      "/api/v1/articles/37076",
+      "/api/v1/articles/37076",
+      "/api/v1/articles/kerry-lands-in-geneva-for-syria-peace-talks-with-russias-lavrov",
+      "/api/v1/articles/37076?fields=id,title",
+      "/api/v1/articles/37076/comments",
+      "/api/v1/articles",
+      "/api/v1/articles?q=geneva&limit=5",
+      "/api/v1/articles/no-such-article",
+      "/api/v1/articles?limit=0"
+    };
+
     @Override
-    public int run(String... args) {
+    public int run(String... args) throws Exception {
+      int port = ConfigProvider.getConfig().getValue("quarkus.http.port", Integer.class);
+      for (String path : FIRST_REQUESTS) {
+        get(port, path);
+      }
+      LoadedClasses.link(Thread.currentThread().getContextClassLoader());
       return 0;
+    }
+
+    private static void get(int port, String path) throws IOException {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write(
+                ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        socket.getInputStream().readAllBytes();
+      }
     }
   }
 
