@@ -369,7 +369,8 @@ public class ArticleRepository implements PanacheRepository<Article> {
       parameters.add(query.publishedBefore());
     }
     if (query.text() != null) {
-      conditions.add("search @@ websearch_to_tsquery('english', ?)");
+      // Underscores read as spaces, as when the vectors are computed (migration V17).
+      conditions.add("search @@ websearch_to_tsquery('english', translate(?, '_', ' '))");
       parameters.add(query.text());
     }
     return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);

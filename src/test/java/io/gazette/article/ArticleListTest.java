@@ -326,6 +326,31 @@ class ArticleListTest {
   }
 
   @Test
+  void aBodyOfWordsJoinedByUnderscoresIsStoredPromptlyAndItsWordsAreFound() {
+    // PostgreSQL's text-search parser needs time quadratic in such a run: 30 s for this body.
+    String tag = "underscores-" + Api.unique();
+    long id =
+        ArticleFixture.published()
+            .tags(tag)
+            .title("Underscores")
+            .with(
+                "body",
+                "a_".repeat(40_000) + " see file_name.txt and write to first_last@example.org")
+            .createId();
+
+    for (String q : new String[] {"file_name.txt", "first_last@example.org", "name.txt"}) {
+      assertEquals(
+          List.of((int) id),
+          Api.anonymous()
+              .queryParam("tag", tag)
+              .queryParam("q", q)
+              .get("/api/v1/articles")
+              .path("data.id"),
+          q);
+    }
+  }
+
+  @Test
   void sparseFieldsReturnOnlyTheRequestedFields() {
     String tag = "fields-" + Api.unique();
     ArticleFixture.published().tags(tag).createId();
