@@ -45,9 +45,15 @@ public class JsonBodies {
   /**
    * Parses a body that must be a JSON object. Bodies come as bytes, which Quarkus REST reads on the
    * I/O thread before the endpoint runs; an {@code InputStream} would park the worker thread until
-   * the I/O thread hands it the body.
+   * the I/O thread hands it the body. The bytes must be well-formed UTF-8 ({@link Utf8}).
    */
   public JsonNode readObject(byte[] body) {
+    int malformed = Utf8.firstMalformed(body, 0, body.length);
+    if (malformed >= 0) {
+      throw new ApiException(
+          ProblemType.MALFORMED_JSON,
+          "The request body is not valid UTF-8 (at byte " + malformed + ")");
+    }
     JsonNode node;
     try {
       node = mapper.readTree(body);

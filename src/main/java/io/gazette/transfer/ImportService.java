@@ -15,6 +15,7 @@ import io.gazette.common.Jdbc;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
+import io.gazette.common.Utf8;
 import io.gazette.config.GazetteConfig;
 import io.gazette.database.ChangeListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -429,6 +430,12 @@ public class ImportService {
   }
 
   private ObjectNode parse(byte[] bytes, long line) {
+    if (Utf8.firstMalformed(bytes, 0, bytes.length) >= 0) {
+      throw new ApiException(
+          ProblemType.MALFORMED_JSON,
+          "Line " + line + " is not valid UTF-8",
+          List.of(new FieldError("line", "is not valid UTF-8", line)));
+    }
     JsonNode node;
     try {
       node = mapper.readTree(bytes);

@@ -70,6 +70,64 @@ class BadInputTest {
   }
 
   @Test
+  void overlongAndOtherIllFormedUtf8IsRejectedRatherThanDecoded() {
+    // C0 BC is an overlong "<"; ED A0 80 a surrogate; F4 90 80 80 past U+10FFFF; 00 a raw NUL.
+    byte[][] sequences = {
+      {(byte) 0xC0, (byte) 0xBC},
+      {(byte) 0xC1, (byte) 0xBF},
+      {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+      {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+      {(byte) 0xE2, (byte) 0x82},
+      {0}
+    };
+    for (byte[] sequence : sequences) {
+      byte[] start = "{\"title\":\"x\",\"body\":\"".getBytes(StandardCharsets.UTF_8);
+      byte[] end = "script\"}".getBytes(StandardCharsets.UTF_8);
+      byte[] body = new byte[start.length + sequence.length + end.length];
+      System.arraycopy(start, 0, body, 0, start.length);
+      System.arraycopy(sequence, 0, body, start.length, sequence.length);
+      System.arraycopy(end, 0, body, start.length + sequence.length, end.length);
+
+      Api.admin()
+          .contentType("application/json; charset=utf-8")
+          .body(body)
+          .when()
+          .post("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("detail", containsString("not valid UTF-8"));
+    }
+  }
+
+  @Test
+  void aBodyInUtf16IsRejected() {
+    Api.admin()
+        .contentType("application/json")
+        .body("{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_16LE))
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void wellFormedUtf8OfEveryLengthIsAccepted() {
+    String title = "Caf\u00e9 \u20ac \uD83D\uDE00 \uFFFD";
+    Api.admin()
+        .contentType("application/json; charset=utf-8")
+        .body(("{\"title\":\"" + title + "\"}").getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(201)
+        .body("title", equalTo(title));
+  }
+
+  @Test
   void wrongContentTypeIsUnsupportedMediaType() {
     Api.admin()
         .contentType(ContentType.TEXT)

@@ -1,5 +1,6 @@
 package io.gazette.transfer;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -328,6 +329,32 @@ class ImportExportTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("type"));
     importing("[1,2]").then().statusCode(400).contentType("application/problem+json");
+  }
+
+  @Test
+  void aLineOfIllFormedUtf8RejectsTheImportNamingTheLine() {
+    String slug = "overlong-" + Api.unique();
+    byte[] good = (article(base(), slug, "draft") + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] start = "{\"type\":\"poll\",\"x\":\"".getBytes(StandardCharsets.UTF_8);
+    // C0 BC would decode to "<" if overlong forms were accepted.
+    byte[] body = new byte[good.length + start.length + 4];
+    System.arraycopy(good, 0, body, 0, good.length);
+    System.arraycopy(start, 0, body, good.length, start.length);
+    body[body.length - 4] = (byte) 0xC0;
+    body[body.length - 3] = (byte) 0xBC;
+    body[body.length - 2] = '"';
+    body[body.length - 1] = '}';
+
+    Api.admin()
+        .contentType(NDJSON)
+        .body(body)
+        .post("/api/v1/import")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].line", equalTo(2))
+        .body("detail", containsString("not valid UTF-8"));
+    Api.admin().get("/api/v1/articles/" + slug).then().statusCode(404);
   }
 
   @Test
