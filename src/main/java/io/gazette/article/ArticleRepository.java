@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepository<Article> {
+
+  /** The first key of slug locks ({@link #lockSlugFamilies}): "slug" in ASCII. */
+  private static final int SLUG_LOCKS = 0x736C7567;
 
   private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
@@ -168,6 +172,27 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
   public boolean slugTaken(String slug, Long exceptId) {
     return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
+  }
+
+  /**
+   * Holds, until the transaction ends, the lock that writers of slugs from one family take: a base
+   * and its numbered forms ({@code geneva-talks}, {@code geneva-talks-2}...). Two articles created
+   * at once with the same title would otherwise both find {@code geneva-talks} free, and the second
+   * insert would fail on the unique slug instead of taking {@code -2}. An explicit slug takes the
+   * locks of both families it may belong to ({@code top-10} is the base {@code top-10} and the
+   * tenth of {@code top}), in one order, so that no two writers wait for each other.
+   */
+  public void lockSlugFamilies(String slug) {
+    TreeSet<String> families = new TreeSet<>();
+    families.add(slug);
+    families.add(slug.replaceFirst("-[0-9]+$", ""));
+    for (String family : families) {
+      getEntityManager()
+          .createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+          .setParameter(1, SLUG_LOCKS)
+          .setParameter(2, family)
+          .getSingleResult();
+    }
   }
 
   /**

@@ -138,12 +138,17 @@ public class ArticleService {
 
   private void apply(Article article, ArticleInput input, Instant now) {
     if (input.slug() != null) {
-      if (!input.slug().equals(article.slug) && articles.slugTaken(input.slug(), article.id)) {
-        throw ApiException.conflict("The slug '" + input.slug() + "' is already in use");
+      if (!input.slug().equals(article.slug)) {
+        articles.lockSlugFamilies(input.slug());
+        if (articles.slugTaken(input.slug(), article.id)) {
+          throw ApiException.conflict("The slug '" + input.slug() + "' is already in use");
+        }
       }
       article.slug = input.slug();
     } else if (article.slug == null) {
-      article.slug = freeSlug(slugs.fromTitle(input.title()));
+      String base = slugs.fromTitle(input.title());
+      articles.lockSlugFamilies(base);
+      article.slug = freeSlug(base);
     }
     article.title = input.title();
     article.summary = input.summary();

@@ -15,8 +15,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -74,6 +82,35 @@ class ArticleWriteTest {
 
     org.junit.jupiter.api.Assertions.assertEquals(
         List.of(first + "-2", first + "-3"), List.of(second, third));
+  }
+
+  @Test
+  void articlesCreatedAtOnceWithOneTitleAllGetTheirOwnSlug() throws Exception {
+    String title = "Parallel headline " + Api.unique();
+    int writers = 12;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<ExtractableResponse<Response>>> created = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        created.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return ArticleFixture.draft().title(title).create();
+                }));
+      }
+      start.countDown();
+      Set<String> slugs = new HashSet<>();
+      for (Future<ExtractableResponse<Response>> response : created) {
+        org.junit.jupiter.api.Assertions.assertEquals(
+            201, response.get(60, TimeUnit.SECONDS).statusCode());
+        slugs.add(response.get().path("slug"));
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(writers, slugs.size());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
