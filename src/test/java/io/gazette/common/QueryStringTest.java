@@ -47,6 +47,53 @@ class QueryStringTest {
   }
 
   @Test
+  void writesTakeNoQueryParametersAndChangeNothingWhenGivenOne() {
+    long article = ArticleFixture.published().createId();
+    String path = "/api/v1/articles/" + article;
+
+    Api.admin()
+        .delete(path + "?dryRun=true")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://gazette.dev/problems/invalid-parameter"))
+        .body("errors.field", contains("dryRun"));
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body("{\"title\":\"Patched\"}")
+        .patch(path + "?fields=id")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("fields"));
+    Api.anonymous()
+        .contentType("application/json")
+        .body(Map.of("authorName", "Q", "authorEmail", "q@example.org", "body", "A typo"))
+        .post(path + "/comments?parentld=5")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("parentld"));
+    Api.admin()
+        .contentType("application/json")
+        .body(Map.of("title", "Created"))
+        .post("/api/v1/articles?status=published")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("status"));
+
+    Api.anonymous()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("title", org.hamcrest.Matchers.not(equalTo("Patched")))
+        .body("commentCount", equalTo(0));
+    Api.admin()
+        .get("/api/v1/comments?status=any&articleId=" + article)
+        .then()
+        .statusCode(200)
+        .body("data", org.hamcrest.Matchers.empty());
+  }
+
+  @Test
   void aQueryNameThatIsNotUtf8IsRejected() {
     Api.admin()
         .urlEncodingEnabled(false)
