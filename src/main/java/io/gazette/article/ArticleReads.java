@@ -293,7 +293,7 @@ public class ArticleReads {
                     view ->
                         new BuiltArticle(
                             write(select(view, fields)),
-                            view.entityTag(),
+                            fields == null ? view.entityTag() : view.entityTag(fields),
                             Times.httpDate(view.updatedAt()),
                             view.isPublicAt(Instant.now()))));
   }

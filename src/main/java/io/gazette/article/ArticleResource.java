@@ -98,10 +98,11 @@ public class ArticleResource {
             reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug)), ifNoneMatch);
       }
       // A token holder gets a visible article exactly as readers do, so the readers' cached copy
-      // serves; the cache holds no other kind, and anything else is read below.
+      // serves; the cache holds no other kind, and anything else is read below. What is read with
+      // a token is never for shared caches, as with lists.
       Optional<ArticleCache.CachedArticle> cached = reads.cachedArticle(idOrSlug);
       if (cached.isPresent()) {
-        return publicArticleResponse(cached.get(), ifNoneMatch);
+        return articleResponse(cached.get(), ifNoneMatch, PRIVATE_CACHE);
       }
     }
     ArticleReads.BuiltArticle article =
@@ -111,7 +112,9 @@ public class ArticleResource {
     return conditional(
             ifNoneMatch, article.entityTag(), () -> Response.ok(article.json(), JsonMediaType.UTF8))
         .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
-        .header(HttpHeaders.CACHE_CONTROL, article.visible() ? VISIBLE_CACHE : PRIVATE_CACHE)
+        .header(
+            HttpHeaders.CACHE_CONTROL,
+            article.visible() && viewer.isAnonymous() ? VISIBLE_CACHE : PRIVATE_CACHE)
         .build();
   }
 
@@ -120,10 +123,15 @@ public class ArticleResource {
    * {@link CachedArticleReads}).
    */
   static Response publicArticleResponse(ArticleCache.CachedArticle article, String ifNoneMatch) {
+    return articleResponse(article, ifNoneMatch, VISIBLE_CACHE);
+  }
+
+  private static Response articleResponse(
+      ArticleCache.CachedArticle article, String ifNoneMatch, String cacheControl) {
     return conditional(
             ifNoneMatch, article.entityTag(), () -> Response.ok(article.json(), JsonMediaType.UTF8))
         .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
-        .header(HttpHeaders.CACHE_CONTROL, VISIBLE_CACHE)
+        .header(HttpHeaders.CACHE_CONTROL, cacheControl)
         .build();
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An article as clients see it. List items leave {@code body} and {@code bodyHtml} null, and then
@@ -45,6 +47,8 @@ public record ArticleView(
     boolean commentsOpen,
     int commentCount) {
 
+  private static final Pattern SPARSE_SUFFIX = Pattern.compile("[0-9a-f]{1,16}\"");
+
   /** Every field name a client may ask for in {@code fields}. */
   public static final List<String> FIELDS =
       List.of(
@@ -68,6 +72,30 @@ public record ArticleView(
   /** Changes with every edit and with the approved-comment count, both part of the body. */
   public String entityTag() {
     return "\"" + id + "-" + version + "-" + commentCount + "\"";
+  }
+
+  /**
+   * The tag of a sparse representation ({@code fields}): the full one's, marked with the set of
+   * fields it holds, since a strong tag names one representation. The fields are written in one
+   * order whatever order they were asked in, so the set decides.
+   */
+  public String entityTag(Set<String> fields) {
+    long set = 0;
+    for (int i = 0; i < FIELDS.size(); i++) {
+      if (fields.contains(FIELDS.get(i))) {
+        set |= 1L << i;
+      }
+    }
+    return "\"" + id + "-" + version + "-" + commentCount + "-f" + Long.toHexString(set) + "\"";
+  }
+
+  /** Whether a tag is that of this version, in full or sparse ({@link #entityTag(Set)}). */
+  public boolean isCurrentTag(String tag) {
+    String full = entityTag();
+    String prefix = full.substring(0, full.length() - 1) + "-f";
+    return tag.equals(full)
+        || tag.startsWith(prefix)
+            && SPARSE_SUFFIX.matcher(tag).region(prefix.length(), tag.length()).matches();
   }
 
   /** Visible to anonymous readers: published, and not scheduled for later. */

@@ -1,6 +1,7 @@
 package io.gazette.common;
 
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /** Entity-tag comparison for conditional requests (RFC 9110 section 13.1). */
 public final class EntityTags {
@@ -19,12 +20,20 @@ public final class EntityTags {
 
   /** If-Match: strong comparison; {@code *} matches any current representation. */
   public static boolean matchHolds(String ifMatch, String currentTag) {
+    return matchHolds(ifMatch, currentTag::equals);
+  }
+
+  /**
+   * If-Match against a resource with several current representations, each with its own strong tag:
+   * {@code current} tells whether a tag is one of them.
+   */
+  public static boolean matchHolds(String ifMatch, Predicate<String> current) {
     if (ifMatch == null) {
       return true;
     }
     return Arrays.stream(ifMatch.split(","))
         .map(String::trim)
-        .anyMatch(tag -> tag.equals("*") || (!tag.startsWith("W/") && tag.equals(currentTag)));
+        .anyMatch(tag -> tag.equals("*") || (!tag.startsWith("W/") && current.test(tag)));
   }
 
   private static String opaque(String tag) {
