@@ -8,8 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 
 /** A news article as stored. Never serialised directly: see {@link ArticleView}. */
 @Entity
@@ -45,13 +47,17 @@ public class Article {
 
   public String status;
 
+  // Times as OffsetDateTime, not java.sql.Timestamp, which shifts old dates (see Jdbc).
   @Column(name = "published_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant publishedAt;
 
   @Column(name = "created_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant createdAt;
 
   @Column(name = "updated_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant updatedAt;
 
   /** Editorial version, +1 on every change; managed by the service, not by Hibernate. */

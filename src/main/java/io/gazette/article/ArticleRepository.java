@@ -10,9 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -216,24 +214,19 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
   /** When the next scheduled article becomes visible, if any is scheduled after {@code now}. */
   public Optional<Instant> nextScheduledPublication(Instant now) {
-    Object next =
-        getEntityManager()
-            .createNativeQuery(
-                "select min(coalesce(published_at, '-infinity'::timestamptz)) from article"
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select min(coalesce(published_at, '-infinity'::timestamptz)) as next from article"
                     + " where status = 'published'"
-                    + " and coalesce(published_at, '-infinity'::timestamptz) > ?1")
-            .setParameter(1, now)
-            .getSingleResult();
-    if (next instanceof Instant instant) {
-      return Optional.of(instant);
+                    + " and coalesce(published_at, '-infinity'::timestamptz) > ?")) {
+      Jdbc.setTimestamptz(statement, 1, now);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.ofNullable(Jdbc.instant(row, "next")) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the next scheduled publication failed", e);
     }
-    if (next instanceof OffsetDateTime time) {
-      return Optional.of(time.toInstant());
-    }
-    if (next instanceof Timestamp timestamp) {
-      return Optional.of(timestamp.toInstant());
-    }
-    return Optional.empty();
   }
 
   /** Runs a list query; returns one page (with one look-ahead row to know if there is more). */
@@ -413,7 +406,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
     for (int i = 0; i < parameters.size(); i++) {
       Object value = parameters.get(i);
       if (value instanceof Instant instant) {
-        statement.setTimestamp(i + 1, Timestamp.from(instant));
+        Jdbc.setTimestamptz(statement, i + 1, instant);
       } else {
         statement.setObject(i + 1, value);
       }

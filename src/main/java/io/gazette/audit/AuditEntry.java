@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 
 /** One write: who (token), what (method, path, resource), when, and how it ended. */
 @Entity
@@ -17,6 +19,8 @@ public class AuditEntry {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
+  // Times as OffsetDateTime, not java.sql.Timestamp, which shifts old dates (see Jdbc).
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant at;
 
   @Column(name = "token_id")

@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 
 /** An API token. Only the SHA-256 of the secret is stored; the secret itself is shown once. */
 @Entity
@@ -27,16 +29,21 @@ public class ApiToken {
   /** Marks the token that {@code GAZETTE_ADMIN_TOKEN} or the first start created. */
   public boolean bootstrap;
 
+  // Times as OffsetDateTime, not java.sql.Timestamp, which shifts old dates (see Jdbc).
   @Column(name = "created_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant createdAt;
 
   @Column(name = "expires_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant expiresAt;
 
   @Column(name = "last_used_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant lastUsedAt;
 
   @Column(name = "revoked_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant revokedAt;
 
   public boolean usableAt(Instant now) {

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 
 /**
  * A reader comment as stored. Never serialised directly: {@link CommentViews} decides what each
@@ -58,10 +60,13 @@ public class Comment {
   /** +1 on every moderation change; part of the ETag. */
   public long version;
 
+  // Times as OffsetDateTime, not java.sql.Timestamp, which shifts old dates (see Jdbc).
   @Column(name = "created_at", updatable = false)
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant createdAt;
 
   @Column(name = "updated_at")
+  @JdbcType(TimestampUtcAsOffsetDateTimeJdbcType.class)
   public Instant updatedAt;
 
   /** Where the comment was posted from, for moderators fighting spam. */

@@ -8,7 +8,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Reading and binding PostgreSQL values in the hot paths that use JDBC directly. */
+/**
+ * Reading and binding PostgreSQL values in the hot paths that use JDBC directly.
+ *
+ * <p>Times always travel as {@link OffsetDateTime}, here and in the entities' mappings ({@code
+ * TimestampUtcAsOffsetDateTimeJdbcType}), never as {@link java.sql.Timestamp}: that one converts
+ * through the Julian calendar before 1582, so 1500-01-01 would be stored or read as 1499-12-23.
+ */
 public final class Jdbc {
 
   private Jdbc() {}

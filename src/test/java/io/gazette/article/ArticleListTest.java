@@ -52,6 +52,106 @@ class ArticleListTest {
   }
 
   @Test
+  void cursorPagingWalksAcrossArticlesPublishedInYears1To9999() {
+    String tag = "extreme-" + Api.unique();
+    List<String> times =
+        List.of(
+            "0001-01-01T00:00:00Z",
+            "1500-01-01T00:00:00Z",
+            "2016-09-09T18:11:00Z",
+            "9999-12-31T23:59:59Z",
+            "9999-12-31T23:59:59.999999Z");
+    List<Integer> created = new ArrayList<>();
+    for (String time : times) {
+      created.add((int) ArticleFixture.published().tags(tag).with("publishedAt", time).createId());
+    }
+
+    for (String sort : List.of("publishedAt", "-publishedAt")) {
+      List<Integer> seen = new ArrayList<>();
+      List<String> seenTimes = new ArrayList<>();
+      String cursor = null;
+      int pages = 0;
+      do {
+        var request =
+            Api.admin().queryParam("tag", tag).queryParam("sort", sort).queryParam("limit", 2);
+        if (cursor != null) {
+          request.queryParam("cursor", cursor);
+        }
+        Response page = request.when().get("/api/v1/articles");
+        page.then().statusCode(200);
+        seen.addAll(page.path("data.id"));
+        seenTimes.addAll(page.path("data.publishedAt"));
+        cursor = page.path("meta.nextCursor");
+        pages++;
+      } while (cursor != null && pages < 10);
+
+      List<Integer> expectedIds = new ArrayList<>(created);
+      List<String> expectedTimes = new ArrayList<>(times);
+      if (sort.startsWith("-")) {
+        java.util.Collections.reverse(expectedIds);
+        java.util.Collections.reverse(expectedTimes);
+      }
+      assertEquals(expectedIds, seen, sort);
+      assertEquals(expectedTimes, seenTimes, sort);
+      assertEquals(3, pages, sort);
+    }
+  }
+
+  @Test
+  void timeFiltersMatchArticlesPublishedInYears1To9999AtTheirExactInstants() {
+    String tag = "extreme-filter-" + Api.unique();
+    int first =
+        (int)
+            ArticleFixture.published()
+                .tags(tag)
+                .with("publishedAt", "0001-01-01T00:00:00Z")
+                .createId();
+    int medieval =
+        (int)
+            ArticleFixture.published()
+                .tags(tag)
+                .with("publishedAt", "1500-01-01T00:00:00Z")
+                .createId();
+    int last =
+        (int)
+            ArticleFixture.published()
+                .tags(tag)
+                .with("publishedAt", "9999-12-31T23:59:59Z")
+                .createId();
+
+    assertEquals(List.of(last, medieval), filtered(tag, "publishedAfter", "1500-01-01T00:00:00Z"));
+    assertEquals(List.of(last), filtered(tag, "publishedAfter", "1500-01-01T00:00:00.000001Z"));
+    assertEquals(List.of(first), filtered(tag, "publishedBefore", "1500-01-01T00:00:00Z"));
+    assertEquals(
+        List.of(medieval, first), filtered(tag, "publishedBefore", "1500-01-01T00:00:00.000001Z"));
+    assertEquals(
+        List.of(last, medieval, first), filtered(tag, "publishedAfter", "0001-01-01T00:00:00Z"));
+    assertEquals(List.of(last), filtered(tag, "publishedAfter", "9999-12-31T23:59:59Z"));
+    assertEquals(
+        List.of(medieval, first), filtered(tag, "publishedBefore", "9999-12-31T23:59:59Z"));
+    // Anonymous readers see the years 1 and 1500, not the article scheduled for 9999.
+    assertEquals(
+        List.of(medieval, first),
+        Api.anonymous()
+            .queryParam("tag", tag)
+            .queryParam("publishedAfter", "0001-01-01T00:00:00Z")
+            .get("/api/v1/articles")
+            .path("data.id"));
+  }
+
+  private static List<Integer> filtered(String tag, String parameter, String time) {
+    return Api.admin()
+        .queryParam("tag", tag)
+        .queryParam(parameter, time)
+        .when()
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.id");
+  }
+
+  @Test
   void nextPageIsAdvertisedInALinkHeaderAndAbsentOnTheLastPage() {
     String tag = "link-" + Api.unique();
     for (int i = 0; i < 3; i++) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
+import io.gazette.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -152,6 +153,57 @@ class ArticleWriteTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(List.of("publishedAt")));
+  }
+
+  @Test
+  void publicationTimesFromYear1To9999AreStoredAndReadBackExactly() {
+    for (String time :
+        List.of(
+            "0001-01-01T00:00:00Z",
+            "1000-01-01T00:00:00Z",
+            "1500-01-01T00:00:00Z",
+            "1582-10-10T12:00:00Z",
+            "9999-12-31T23:59:59Z",
+            "9999-12-31T23:59:59.999999Z")) {
+      long id =
+          ArticleFixture.published()
+              .with("publishedAt", time)
+              .create()
+              .response()
+              .then()
+              .body("publishedAt", equalTo(time))
+              .extract()
+              .jsonPath()
+              .getLong("id");
+
+      Api.admin()
+          .when()
+          .get("/api/v1/articles/" + id)
+          .then()
+          .statusCode(200)
+          .body("publishedAt", equalTo(time));
+      org.junit.jupiter.api.Assertions.assertEquals(
+          1,
+          Sql.number(
+              "select count(*) from article where id = ? and published_at = ?::timestamptz",
+              id,
+              time),
+          time + " as PostgreSQL holds it");
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(Map.of("title", "Renamed " + time))
+          .when()
+          .patch("/api/v1/articles/" + id)
+          .then()
+          .statusCode(200)
+          .body("publishedAt", equalTo(time));
+      Api.admin()
+          .when()
+          .get("/api/v1/articles/" + id)
+          .then()
+          .body("title", equalTo("Renamed " + time))
+          .body("publishedAt", equalTo(time));
+    }
   }
 
   @Test

@@ -322,6 +322,95 @@ class ImportExportTest {
   }
 
   @Test
+  void importedTimesFromYear1To9999AreKeptExactlyByReadsModerationPagingAndExport() {
+    long id = base();
+    String slug = "extreme-times-" + Api.unique();
+    String file =
+        String.join(
+            "\n",
+            article(id, slug, "published")
+                .replace("2016-09-09T18:11:00Z", "1500-01-01T00:00:00Z")
+                .replace("2016-09-09T18:00:00Z", "0001-01-01T00:00:00Z")
+                .replace("2016-09-09T18:30:00Z", "9999-12-31T23:59:59.999999Z"),
+            comment(id + 1, id, null, "approved")
+                .replace("2016-09-10T00:00:00Z", "0001-01-01T00:00:00Z"),
+            comment(id + 2, id, null, "approved")
+                .replace("2016-09-10T00:00:00Z", "1500-01-01T00:00:00Z"),
+            comment(id + 3, id, null, "approved")
+                .replace("2016-09-10T00:00:00Z", "9999-12-31T23:59:59Z"));
+    List<String> oldestFirst =
+        List.of("0001-01-01T00:00:00Z", "1500-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
+
+    importing(file).then().statusCode(200).body("comments", equalTo(3));
+
+    Api.anonymous()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .header("Last-Modified", equalTo("Fri, 31 Dec 9999 23:59:59 GMT"))
+        .body("publishedAt", equalTo("1500-01-01T00:00:00Z"))
+        .body("createdAt", equalTo("0001-01-01T00:00:00Z"))
+        .body("updatedAt", equalTo("9999-12-31T23:59:59.999999Z"));
+    assertEquals(oldestFirst, walk(Api::anonymous, CommentFixture.path(id)));
+    List<String> newestFirst = new ArrayList<>(oldestFirst);
+    java.util.Collections.reverse(newestFirst);
+    assertEquals(
+        newestFirst,
+        walk(
+            () -> Api.admin().queryParam("articleId", id).queryParam("status", "any"),
+            "/api/v1/comments"));
+    Api.admin()
+        .contentType("application/merge-patch+json")
+        .body(Map.of("status", "spam"))
+        .patch("/api/v1/comments/" + (id + 2))
+        .then()
+        .statusCode(200)
+        .body("createdAt", equalTo("1500-01-01T00:00:00Z"));
+    Api.admin()
+        .get("/api/v1/comments/" + (id + 2))
+        .then()
+        .statusCode(200)
+        .body("createdAt", equalTo("1500-01-01T00:00:00Z"));
+
+    String export = Api.admin().get("/api/v1/export").then().statusCode(200).extract().asString();
+    String articleLine = exportedLine(export, "article", id);
+    assertTrue(articleLine.contains("\"publishedAt\":\"1500-01-01T00:00:00Z\""), articleLine);
+    assertTrue(articleLine.contains("\"createdAt\":\"0001-01-01T00:00:00Z\""), articleLine);
+    assertTrue(articleLine.contains("\"updatedAt\":\"9999-12-31T23:59:59.999999Z\""), articleLine);
+    for (int n = 1; n <= 3; n++) {
+      String commentLine = exportedLine(export, "comment", id + n);
+      assertTrue(
+          commentLine.contains("\"createdAt\":\"" + oldestFirst.get(n - 1) + "\""), commentLine);
+    }
+  }
+
+  /** The createdAt of every comment of a list, following meta.nextCursor one comment a page. */
+  private static List<String> walk(
+      java.util.function.Supplier<io.restassured.specification.RequestSpecification> list,
+      String path) {
+    List<String> times = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var request = list.get().queryParam("limit", 1);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      io.restassured.response.Response page = request.get(path);
+      page.then().statusCode(200);
+      times.addAll(page.path("data.createdAt"));
+      cursor = page.path("meta.nextCursor");
+      pages++;
+    } while (cursor != null && pages < 10);
+    return times;
+  }
+
+  private static String exportedLine(String export, String type, long id) {
+    String start = "{\"type\":\"" + type + "\",\"id\":" + id + ",";
+    return export.lines().filter(line -> line.startsWith(start)).findFirst().orElseThrow();
+  }
+
+  @Test
   void malformedLinesAndUnknownTypesAreProblems() {
     importing("{\"type\":\"article\",").then().statusCode(400).body("errors[0].line", equalTo(1));
     importing("{\"type\":\"poll\",\"id\":1}")
