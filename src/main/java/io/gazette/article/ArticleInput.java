@@ -88,9 +88,7 @@ public record ArticleInput(
       errors.add(new FieldError("body", "must be at most 1 MiB (1048576 bytes of UTF-8)"));
     }
     if (publishedAt != null && Times.parse(publishedAt).isEmpty()) {
-      errors.add(
-          new FieldError(
-              "publishedAt", "must be an RFC 3339 date-time, such as 2016-09-09T18:11:00Z"));
+      errors.add(new FieldError("publishedAt", Times.refusal(publishedAt, Times.NOT_A_TIME)));
     }
     if (tags != null) {
       Set<String> seen = new HashSet<>();

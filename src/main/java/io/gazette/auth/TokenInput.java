@@ -36,7 +36,9 @@ public record TokenInput(
     if (expiresAt != null) {
       Instant at = Times.parse(expiresAt).orElse(null);
       if (at == null) {
-        errors.add(new FieldError("expiresAt", "must be an RFC 3339 date-time or null"));
+        errors.add(
+            new FieldError(
+                "expiresAt", Times.refusal(expiresAt, "must be an RFC 3339 date-time or null")));
       } else if (!at.isAfter(Instant.now())) {
         errors.add(new FieldError("expiresAt", "must be in the future"));
       }

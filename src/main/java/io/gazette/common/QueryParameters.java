@@ -99,7 +99,6 @@ public final class QueryParameters {
                     .orElseThrow(
                         () ->
                             ApiException.badParameter(
-                                name,
-                                "must be an RFC 3339 date-time, such as 2016-09-09T18:11:00Z")));
+                                name, Times.refusal(text, Times.NOT_A_TIME))));
   }
 }

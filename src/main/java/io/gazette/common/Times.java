@@ -11,13 +11,53 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
-/** RFC 3339 in, UTC out, at PostgreSQL's microsecond precision. */
+/**
+ * RFC 3339 in, UTC out, at PostgreSQL's microsecond precision (further digits are truncated), from
+ * {@link #MIN} to {@link #MAX}.
+ */
 public final class Times {
+
+  /**
+   * The first instant Gazette takes. Earlier ones have no four-digit year in UTC: {@code
+   * 0000-01-01T00:00:00+01:00} would come back as {@code -0001-12-31T23:00:00Z}.
+   */
+  public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The last instant Gazette takes: later ones would come back as {@code +10000-…}. */
+  public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** Why text that is not an RFC 3339 date-time is refused. */
+  public static final String NOT_A_TIME =
+      "must be an RFC 3339 date-time, such as 2016-09-09T18:11:00Z";
+
+  /** Why an RFC 3339 date-time outside {@link #MIN} … {@link #MAX} is refused. */
+  public static final String OUT_OF_RANGE =
+      "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z";
 
   private Times() {}
 
-  /** Parses an RFC 3339 date-time with any offset; empty when the text is not one. */
+  /**
+   * Parses an RFC 3339 date-time with any offset; empty when the text is not one or its instant is
+   * outside {@link #MIN} … {@link #MAX} (see {@link #refusal}).
+   */
   public static Optional<Instant> parse(String text) {
+    return parseUnbounded(text).filter(Times::inRange);
+  }
+
+  /**
+   * Why {@link #parse} refuses a text: {@link #OUT_OF_RANGE} for a date-time outside the range,
+   * otherwise {@code notATime}.
+   */
+  public static String refusal(String text, String notATime) {
+    return parseUnbounded(text).isPresent() ? OUT_OF_RANGE : notATime;
+  }
+
+  /** Whether an instant is one Gazette stores and shows: {@link #MIN} to {@link #MAX}. */
+  public static boolean inRange(Instant instant) {
+    return instant.compareTo(MIN) >= 0 && instant.compareTo(MAX) <= 0;
+  }
+
+  private static Optional<Instant> parseUnbounded(String text) {
     if (text == null) {
       return Optional.empty();
     }
@@ -36,7 +76,9 @@ public final class Times {
    * Gazette response may show, so they are not times here.
    */
   static Optional<Instant> parseAnyOffset(String normalised) {
-    if (!hasFourDigitYear(normalised) || !hasSecondsAndPlainOffset(normalised)) {
+    if (!hasFourDigitYear(normalised)
+        || !hasSecondsAndPlainOffset(normalised)
+        || !hasFractionDigits(normalised)) {
       return Optional.empty();
     }
     try {
@@ -61,6 +103,16 @@ public final class Times {
     char sign = text.charAt(length - 6);
     return text.charAt(length - 1) == 'Z'
         || ((sign == '+' || sign == '-') && text.charAt(length - 3) == ':');
+  }
+
+  /**
+   * RFC 3339 fractions have at least one digit: Java's parser also takes a bare point ({@code
+   * 2016-09-09T18:11:00.Z}). Called after {@link #hasFourDigitYear} and {@link
+   * #hasSecondsAndPlainOffset}, so that a fraction would start at index 19.
+   */
+  private static boolean hasFractionDigits(String text) {
+    return text.charAt(19) != '.'
+        || (text.length() > 20 && text.charAt(20) >= '0' && text.charAt(20) <= '9');
   }
 
   private static boolean hasFourDigitYear(String text) {

@@ -496,8 +496,10 @@ public class ImportService {
     if (!value.isTextual()) {
       throw lineProblem(line, field, "must be an RFC 3339 date-time");
     }
-    return Times.parse(value.asText())
-        .orElseThrow(() -> lineProblem(line, field, "must be an RFC 3339 date-time"));
+    String text = value.asText();
+    return Times.parse(text)
+        .orElseThrow(
+            () -> lineProblem(line, field, Times.refusal(text, "must be an RFC 3339 date-time")));
   }
 
   private static boolean isBlank(byte[] bytes) {

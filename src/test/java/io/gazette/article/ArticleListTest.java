@@ -152,6 +152,28 @@ class ArticleListTest {
   }
 
   @Test
+  void timeFiltersOutsideYears1To9999InUtcAreRefusedNamingTheParameter() {
+    String[][] cases = {
+      {"publishedAfter", "0000-01-01T00:00:00+01:00"},
+      {"publishedAfter", "0000-12-31T23:59:59Z"},
+      {"publishedBefore", "9999-12-31T23:59:59-01:00"}
+    };
+    for (String[] parameter : cases) {
+      Api.anonymous()
+          .queryParam(parameter[0], parameter[1])
+          .when()
+          .get("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo(parameter[0]))
+          .body(
+              "errors[0].message",
+              equalTo("must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+    }
+  }
+
+  @Test
   void nextPageIsAdvertisedInALinkHeaderAndAbsentOnTheLastPage() {
     String tag = "link-" + Api.unique();
     for (int i = 0; i < 3; i++) {
@@ -499,8 +521,11 @@ class ArticleListTest {
       {"publishedBefore", "2016-13-45"},
       {"publishedAfter", "+10000-01-01T00:00:00Z"},
       {"publishedAfter", "2016-09-09T18:11Z"},
+      {"publishedAfter", "2016-09-09T18:11:00.Z"},
+      {"publishedBefore", "0000-01-01T00:00:00+01:00"},
       {"cursor", "not-a-cursor"},
       {"cursor", new Cursor("-publishedAt", 5, "+10000-01-01T00:00:00Z").encode()},
+      {"cursor", new Cursor("-publishedAt", 5, "0000-12-31T23:00:00Z").encode()},
       {"page", "0"},
       {"status", "deleted"},
       {"fields", "id,password"},

@@ -207,6 +207,80 @@ class ArticleWriteTest {
   }
 
   @Test
+  void publicationTimesOutsideYears1To9999InUtcAreRefused() {
+    for (String time :
+        List.of(
+            "0000-01-01T00:00:00+01:00",
+            "0000-12-31T23:59:59.999999Z",
+            "0001-01-01T00:00:00+00:01",
+            "9999-12-31T23:59:59-01:00",
+            "9999-12-31T23:30:00-00:30")) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(ArticleFixture.published().with("publishedAt", time).body())
+          .when()
+          .post("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", equalTo(List.of("publishedAt")))
+          .body(
+              "errors[0].message",
+              equalTo("must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+    }
+    ArticleFixture.published()
+        .with("publishedAt", "0001-01-01T01:00:00+01:00")
+        .create()
+        .response()
+        .then()
+        .body("publishedAt", equalTo("0001-01-01T00:00:00Z"));
+    ArticleFixture.published()
+        .with("publishedAt", "9999-12-31T23:59:59+01:00")
+        .create()
+        .response()
+        .then()
+        .body("publishedAt", equalTo("9999-12-31T22:59:59Z"));
+  }
+
+  @Test
+  void aPublicationTimeWithAFractionPointButNoDigitsIsRefused() {
+    for (String time : List.of("2016-09-09T18:11:00.Z", "2016-09-09T21:11:00.+03:00")) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(ArticleFixture.published().with("publishedAt", time).body())
+          .when()
+          .post("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", equalTo(List.of("publishedAt")))
+          .body(
+              "errors[0].message",
+              equalTo("must be an RFC 3339 date-time, such as 2016-09-09T18:11:00Z"));
+    }
+  }
+
+  @Test
+  void publicationTimesKeepMicrosecondsAndDropFurtherDigits() {
+    long id =
+        ArticleFixture.published()
+            .with("publishedAt", "2016-09-09T21:11:00.123456789+03:00")
+            .create()
+            .response()
+            .then()
+            .body("publishedAt", equalTo("2016-09-09T18:11:00.123456Z"))
+            .extract()
+            .jsonPath()
+            .getLong("id");
+
+    Api.anonymous()
+        .when()
+        .get("/api/v1/articles/" + id)
+        .then()
+        .body("publishedAt", equalTo("2016-09-09T18:11:00.123456Z"));
+  }
+
+  @Test
   void everyInvalidFieldIsNamedInOneProblem() {
     Map<String, Object> body =
         Map.of(

@@ -186,6 +186,43 @@ class TokenApiTest {
   }
 
   @Test
+  void anExpiryAfterYear9999InUtcIsRefusedAndTheLastInstantIsKeptExactly() {
+    for (String time : List.of("9999-12-31T23:59:59-01:00", "2016-09-09T18:11:00.Z")) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(Map.of("name", "far future", "role", "preview", "expiresAt", time))
+          .when()
+          .post("/api/v1/tokens")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", equalTo(List.of("expiresAt")))
+          .body(
+              "errors[0].message",
+              equalTo(
+                  time.endsWith("-01:00")
+                      ? "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
+                      : "must be an RFC 3339 date-time or null"));
+    }
+
+    Map<String, Object> created = Tokens.create("preview", "9999-12-31T23:59:59.999999Z");
+
+    Api.admin()
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(200)
+        .body(
+            "data.find { it.id == " + created.get("id") + " }.expiresAt",
+            equalTo("9999-12-31T23:59:59.999999Z"));
+    Api.withToken((String) created.get("token"))
+        .when()
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void invalidTokenRequestsNameEveryBadField() {
     Api.admin()
         .contentType(ContentType.JSON)

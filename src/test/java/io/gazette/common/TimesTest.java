@@ -75,6 +75,44 @@ class TimesTest {
   }
 
   @Test
+  void instantsOutsideYears1To9999InUtcAreRefusedAsOutOfRange() {
+    List<String> outside =
+        List.of(
+            "0000-01-01T00:00:00+01:00",
+            "0000-12-31T23:59:59.999999Z",
+            "0001-01-01T00:00:00+00:01",
+            "9999-12-31T23:59:59-01:00",
+            "9999-12-31T23:30:00-00:30");
+    for (String text : outside) {
+      assertEquals(Optional.empty(), Times.parse(text), text);
+      assertEquals(Times.OUT_OF_RANGE, Times.refusal(text, Times.NOT_A_TIME), text);
+    }
+    assertParsesAs("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z");
+    assertParsesAs("0001-01-01T00:00:00Z", "0001-01-01T01:00:00+01:00");
+    assertParsesAs("9999-12-31T23:59:59.999999Z", "9999-12-31T23:59:59.999999Z");
+    assertParsesAs("9999-12-31T22:59:59Z", "9999-12-31T23:59:59+01:00");
+    assertEquals(
+        Times.NOT_A_TIME, Times.refusal("+10000-01-01T00:00:00Z", Times.NOT_A_TIME), "not a time");
+  }
+
+  @Test
+  void fractionsBeyondMicrosecondsAreTruncated() {
+    assertParsesAs("2016-09-09T18:11:00.123456Z", "2016-09-09T18:11:00.123456999Z");
+    assertParsesAs("2016-09-09T18:11:00.123456Z", "2016-09-09T21:11:00.1234569+03:00");
+    assertParsesAs("9999-12-31T23:59:59.999999Z", "9999-12-31T23:59:59.999999999Z");
+  }
+
+  @Test
+  void aFractionPointWithoutDigitsIsNotATime() {
+    assertNotTimes(
+        "2016-09-09T18:11:00.Z",
+        "2016-09-09T21:11:00.+03:00",
+        "2016-09-09T15:11:00.-03:00",
+        "2016-09-09T18:11:00.");
+    assertParsesAs("2016-09-09T18:11:00.1Z", "2016-09-09T18:11:00.1Z");
+  }
+
+  @Test
   void generatedTimesParseAsTheGeneralParserParsesThem() {
     long seed = Long.getLong("gazette.times.seed", System.nanoTime());
     Random random = new Random(seed);
@@ -100,7 +138,7 @@ class TimesTest {
       String sample = text.toString();
       // parse reads a space as 'T' (RFC 3339 allows it); the general parser is given the same text.
       assertEquals(
-          Times.parseAnyOffset(Times.normalise(sample)),
+          Times.parseAnyOffset(Times.normalise(sample)).filter(Times::inRange),
           Times.parse(sample),
           sample + " (replay with -Dgazette.times.seed=" + seed + ")");
     }

@@ -411,6 +411,38 @@ class ImportExportTest {
   }
 
   @Test
+  void importedTimesOutsideYears1To9999InUtcAreRefusedNamingLineAndField() {
+    long id = base();
+    String slug = "out-of-range-" + Api.unique();
+    String[][] cases = {
+      {"publishedAt", "2016-09-09T18:11:00Z", "0000-01-01T00:00:00+01:00"},
+      {"createdAt", "2016-09-09T18:00:00Z", "9999-12-31T23:59:59-01:00"},
+      {"updatedAt", "2016-09-09T18:30:00Z", "0000-12-31T23:59:59Z"}
+    };
+    for (String[] field : cases) {
+      importing(article(id, slug, "published").replace(field[1], field[2]))
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo(field[0]))
+          .body("errors[0].line", equalTo(1))
+          .body(
+              "errors[0].message",
+              equalTo("must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+    }
+    importing(
+            article(id, slug, "draft")
+                + "\n"
+                + comment(id + 1, id, null, "approved")
+                    .replace("2016-09-10T00:00:00Z", "2016-09-10T00:00:00.Z"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("createdAt"))
+        .body("errors[0].line", equalTo(2));
+    Api.admin().get("/api/v1/articles/" + id).then().statusCode(404);
+  }
+
+  @Test
   void malformedLinesAndUnknownTypesAreProblems() {
     importing("{\"type\":\"article\",").then().statusCode(400).body("errors[0].line", equalTo(1));
     importing("{\"type\":\"poll\",\"id\":1}")
