@@ -69,6 +69,15 @@ public final class DatabaseFailures {
                 && BAD_INPUT_STATES.contains(sql.getSQLState()));
   }
 
+  /**
+   * Whether an id sequence is exhausted (SQLSTATE 2200H): article and comment ids stop at 2^53 - 1
+   * (migration V18), which an import may have taken.
+   */
+  public static boolean isOutOfIds(Throwable failure) {
+    return anywhere(
+        failure, t -> t instanceof SQLException sql && "2200H".equals(sql.getSQLState()));
+  }
+
   private static boolean anywhere(Throwable failure, Predicate<Throwable> test) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Throwable> pending = new ArrayDeque<>();

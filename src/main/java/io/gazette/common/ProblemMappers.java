@@ -184,6 +184,13 @@ public class ProblemMappers {
     if (DatabaseFailures.isUnavailable(e)) {
       return databaseUnavailable(e);
     }
+    if (DatabaseFailures.isOutOfIds(e)) {
+      LOG.warnf("No ids left, answering 409: %s", rootMessage(e));
+      return respond(
+          ProblemType.CONFLICT.problem(
+              "No ids are left for new content of this kind: an import took the largest id the"
+                  + " server gives (9007199254740991)"));
+    }
     if (DatabaseFailures.isBadInput(e)) {
       LOG.infof("Input the database refused, answering 400: %s", rootMessage(e));
       return respond(

@@ -56,6 +56,37 @@ class ExportRoundTripIT {
           "POST",
           "/api/v1/articles/37076/comments",
           "{\"authorName\":\"Spam\",\"authorEmail\":\"spam@example.org\",\"body\":\"Buy now\"}");
+      // Content imported with the largest id: nothing can be created after it, and yet the
+      // export must import again.
+      long largest = (1L << 53) - 1;
+      HttpResponse<String> imported =
+          gazette.importNdjson(
+              TOKEN,
+              ("{\"type\":\"article\",\"id\":"
+                      + largest
+                      + ",\"slug\":\"largest-id\",\"title\":\"Largest\",\"status\":\"published\","
+                      + "\"createdAt\":\"2016-09-09T18:11:00Z\",\"updatedAt\":\"2016-09-09T18:11:00Z\"}\n"
+                      + "{\"type\":\"comment\",\"id\":"
+                      + largest
+                      + ",\"articleId\":"
+                      + largest
+                      + ",\"authorName\":\"Max\",\"authorEmail\":\"max@example.org\",\"body\":\"Last\","
+                      + "\"status\":\"approved\",\"createdAt\":\"2016-09-10T00:00:00Z\","
+                      + "\"updatedAt\":\"2016-09-10T00:00:00Z\"}\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(200, imported.statusCode(), imported.body());
+      HttpResponse<String> article =
+          send(gazette, "POST", "/api/v1/articles", "{\"title\":\"After\"}");
+      assertEquals(409, article.statusCode(), article.body());
+      assertTrue(article.body().contains("No ids are left"), article.body());
+      HttpResponse<String> comment =
+          send(
+              gazette,
+              "POST",
+              "/api/v1/articles/largest-id/comments",
+              "{\"authorName\":\"N\",\"authorEmail\":\"n@example.org\",\"body\":\"After\"}");
+      assertEquals(409, comment.statusCode(), comment.body());
+      assertTrue(comment.body().contains("No ids are left"), comment.body());
       first = export(gazette);
     }
 
