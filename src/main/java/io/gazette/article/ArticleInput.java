@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * The writable fields of an article, as POST and PUT take them (and PATCH after merging). Read-only
@@ -24,22 +25,22 @@ import java.util.Set;
 @JsonIgnoreProperties(
     value = {"id", "createdAt", "updatedAt", "version", "commentCount", "bodyHtml"})
 public record ArticleInput(
-    @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
+    @CodePointLength(min = 1, max = 200, message = "must be 1 to 200 characters")
         @Pattern(
             regexp = "[a-z0-9-]+",
             message = "must contain only lowercase letters a-z, digits and hyphens")
         String slug,
     @NotBlank(message = "is required")
-        @Size(max = 300, message = "must be at most 300 characters after trimming")
+        @CodePointLength(max = 300, message = "must be at most 300 characters after trimming")
         String title,
-    @Size(max = 1000, message = "must be at most 1000 characters") String summary,
+    @CodePointLength(max = 1000, message = "must be at most 1000 characters") String summary,
     String body,
-    @Size(max = 200, message = "must be at most 200 characters") String source,
-    @Size(max = 200, message = "must be at most 200 characters") String author,
+    @CodePointLength(max = 200, message = "must be at most 200 characters") String source,
+    @CodePointLength(max = 200, message = "must be at most 200 characters") String author,
     @Size(max = 20, message = "must hold at most 20 tags")
         List<
                 @NotNull(message = "must be a string")
-                @Size(min = 1, max = 50, message = "must be 1 to 50 characters") String>
+                @CodePointLength(min = 1, max = 50, message = "must be 1 to 50 characters") String>
             tags,
     @Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived")
         String status,

@@ -7,14 +7,15 @@ import io.gazette.common.Times;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /** What an admin sends to mint a token. */
 public record TokenInput(
-    @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+    @NotBlank(message = "is required")
+        @CodePointLength(max = 100, message = "must be at most 100 characters")
         String name,
     @NotNull(message = "is required")
         @Pattern(regexp = "preview|editor|admin", message = "must be preview, editor or admin")

@@ -7,9 +7,9 @@ import io.gazette.common.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * What moderation may change: the status and the body. {@code PATCH /comments/{id}} merges the
@@ -40,7 +40,7 @@ record CommentEdit(
             message = "must be pending, approved, spam or trash")
         String status,
     @NotBlank(message = "is required")
-        @Size(max = 10_000, message = "must be 1 to 10000 characters after trimming")
+        @CodePointLength(max = 10_000, message = "must be 1 to 10000 characters after trimming")
         String body)
     implements JsonBodies.SelfValidating {
 

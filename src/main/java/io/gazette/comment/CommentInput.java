@@ -7,12 +7,12 @@ import io.gazette.common.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * A reader's comment as {@code POST /articles/{idOrSlug}/comments} takes it ("Leave a Reply").
@@ -32,17 +32,17 @@ import java.util.Locale;
     })
 public record CommentInput(
     @NotBlank(message = "is required")
-        @Size(max = 100, message = "must be 1 to 100 characters after trimming")
+        @CodePointLength(max = 100, message = "must be 1 to 100 characters after trimming")
         String authorName,
     @NotBlank(message = "is required")
-        @Size(max = 254, message = "must be at most 254 characters")
+        @CodePointLength(max = 254, message = "must be at most 254 characters")
         @Email(
             regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
             message = "must be a valid email address, such as reader@example.com")
         String authorEmail,
-    @Size(max = 500, message = "must be at most 500 characters") String authorUrl,
+    @CodePointLength(max = 500, message = "must be at most 500 characters") String authorUrl,
     @NotBlank(message = "is required")
-        @Size(max = 10_000, message = "must be 1 to 10000 characters after trimming")
+        @CodePointLength(max = 10_000, message = "must be 1 to 10000 characters after trimming")
         String body,
     @Positive(message = "must be a positive integer") Long parentId)
     implements JsonBodies.SelfValidating {

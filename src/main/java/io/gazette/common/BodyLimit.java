@@ -24,9 +24,10 @@ public class BodyLimit {
   private static final String IMPORT_PATH = "/api/v1/import";
 
   /**
-   * The largest body accepted without a token. The largest valid comment is about 65,000 bytes even
-   * with every character escaped as {@code \\uXXXX} (10,000 characters of body, 100 of name, 500 of
-   * URL and an address, 6 bytes each); this leaves room for whitespace.
+   * The largest body accepted without a token. Limits count code points, so the largest valid
+   * comment takes about 130,250 bytes with every character escaped: 10,000 characters of body, 100
+   * of name, 500 of URL and 254 of address, each an emoji escaped as a surrogate pair ({@code
+   * \\uXXXX\\uXXXX}, 12 bytes). That leaves some room for whitespace.
    */
   static final long ANONYMOUS_MAX_BYTES = 128 * 1024;
 

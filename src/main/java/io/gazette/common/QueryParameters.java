@@ -40,7 +40,7 @@ public final class QueryParameters {
         if (problem != null) {
           throw ApiException.badParameter(entry.getKey(), problem);
         }
-        if (value.length() > MAX_LENGTH) {
+        if (value.length() > MAX_LENGTH && Text.length(value) > MAX_LENGTH) {
           throw ApiException.badParameter(
               entry.getKey(), "must be at most " + MAX_LENGTH + " characters");
         }

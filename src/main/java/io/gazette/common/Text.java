@@ -1,9 +1,18 @@
 package io.gazette.common;
 
-/** Checks for text that PostgreSQL cannot store faithfully. */
+/**
+ * Rules for text fields: what PostgreSQL cannot store faithfully, and how long text is. Lengths are
+ * counted in code points, as JSON Schema's {@code maxLength} counts them, so an emoji is one
+ * character, not two UTF-16 units.
+ */
 public final class Text {
 
   private Text() {}
+
+  /** The number of characters (code points) in {@code text}. */
+  public static int length(String text) {
+    return text.codePointCount(0, text.length());
+  }
 
   /** Null when the text can be stored as given, else what is wrong with it. */
   public static String unstorable(String text) {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleUpdateTest {
 
+  /** Rest Assured sends other types than application/json as ISO-8859-1 unless told. */
+  private static final String UTF8_MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
+
   @Test
   void putReplacesEveryWritableFieldAndKeepsTheSlug() {
     ExtractableResponse<Response> created =
@@ -264,5 +267,20 @@ class ArticleUpdateTest {
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void aPatchedTitleIsLimitedInCharactersNotUtf16Units() {
+    int id = ArticleFixture.draft().create().path("id");
+    String emoji = "\uD83D\uDE00";
+
+    Api.admin()
+        .contentType(UTF8_MERGE_PATCH)
+        .body(Map.of("title", emoji.repeat(300)))
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo(emoji.repeat(300)));
   }
 }

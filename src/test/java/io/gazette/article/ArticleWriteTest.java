@@ -430,4 +430,43 @@ class ArticleWriteTest {
         .statusCode(400)
         .body("errors.field", equalTo(List.of("title")));
   }
+
+  private static final String EMOJI = "\uD83D\uDE00"; // one character, two UTF-16 units
+
+  @Test
+  void lengthLimitsCountCharactersNotUtf16Units() {
+    ArticleFixture.draft()
+        .title(EMOJI.repeat(300))
+        .with("summary", EMOJI.repeat(1000))
+        .with("source", EMOJI.repeat(200))
+        .with("author", EMOJI.repeat(200))
+        .tags(EMOJI.repeat(50))
+        .create()
+        .response()
+        .then()
+        .body("title", equalTo(EMOJI.repeat(300)))
+        .body("summary", equalTo(EMOJI.repeat(1000)))
+        .body("source", equalTo(EMOJI.repeat(200)))
+        .body("author", equalTo(EMOJI.repeat(200)))
+        .body("tags", equalTo(List.of(EMOJI.repeat(50))));
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(
+            ArticleFixture.draft()
+                .title(EMOJI.repeat(301))
+                .with("summary", EMOJI.repeat(1001))
+                .with("source", EMOJI.repeat(201))
+                .with("author", EMOJI.repeat(201))
+                .tags(EMOJI.repeat(51))
+                .body())
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.containsInAnyOrder(
+                "title", "summary", "source", "author", "tags[0]"));
+  }
 }

@@ -251,4 +251,35 @@ class TokenApiTest {
     assertFalse(dump.toString().contains(secret.substring(3)));
     assertFalse(dump.toString().contains(Api.ADMIN_TOKEN));
   }
+
+  @Test
+  void aTokenNameIsLimitedInCharactersNotUtf16Units() {
+    String emoji = "\uD83D\uDE00";
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", emoji.repeat(100), "role", "preview"))
+        .when()
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(201)
+        .body("name", equalTo(emoji.repeat(100)));
+    Map<String, String> problems =
+        Map.of(
+            emoji.repeat(101),
+            "must be at most 100 characters",
+            "n".repeat(101),
+            "must be at most 100 characters");
+    problems.forEach(
+        (name, message) ->
+            Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name, "role", "preview"))
+                .when()
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("name")))
+                .body("errors.message", equalTo(List.of(message))));
+  }
 }

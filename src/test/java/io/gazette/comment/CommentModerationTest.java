@@ -503,4 +503,27 @@ class CommentModerationTest {
         .then()
         .body("commentCount", equalTo(0));
   }
+
+  @Test
+  void anEditedBodyIsLimitedInCharactersNotUtf16Units() {
+    long id = CommentFixture.on(ArticleFixture.published().createId()).postId();
+    String emoji = "\uD83D\uDE00";
+
+    Api.admin()
+        .contentType(MERGE_PATCH + "; charset=UTF-8")
+        .body(Map.of("body", emoji.repeat(10_000)))
+        .when()
+        .patch(comment(id))
+        .then()
+        .statusCode(200)
+        .body("body", equalTo(emoji.repeat(10_000)));
+    Api.admin()
+        .contentType(MERGE_PATCH + "; charset=UTF-8")
+        .body(Map.of("body", emoji.repeat(10_001)))
+        .when()
+        .patch(comment(id))
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("body"));
+  }
 }

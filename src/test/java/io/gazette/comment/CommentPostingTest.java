@@ -540,4 +540,60 @@ class CommentPostingTest {
         .contentType("application/problem+json")
         .body("errors.field", org.hamcrest.Matchers.contains("body"));
   }
+
+  private static final String EMOJI = "\uD83D\uDE00"; // one character, two UTF-16 units
+
+  @Test
+  void lengthLimitsCountCharactersNotUtf16Units() {
+    long article = ArticleFixture.published().createId();
+
+    posting(
+            CommentFixture.on(article)
+                .with("authorName", EMOJI.repeat(100))
+                .with("authorUrl", "https://example.org/" + EMOJI.repeat(480))
+                .body(EMOJI.repeat(10_000)))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("authorName", equalTo(EMOJI.repeat(100)))
+        .body("authorUrl", equalTo("https://example.org/" + EMOJI.repeat(480)))
+        .body("body", equalTo(EMOJI.repeat(10_000)));
+    posting(
+            CommentFixture.on(article)
+                .with("authorName", EMOJI.repeat(101))
+                .with("authorUrl", "https://example.org/" + EMOJI.repeat(481))
+                .body(EMOJI.repeat(10_001)))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("authorName", "authorUrl", "body"));
+  }
+
+  @Test
+  void theLargestValidCommentOfEmojiIsAcceptedWithoutATokenEvenWithEveryCharacterEscaped() {
+    long article = ArticleFixture.published().createId();
+    String email = "r".repeat(64) + "@" + "d".repeat(60) + "." + "e".repeat(60) + ".example.org";
+    String json =
+        "{\"authorName\": \""
+            + escaped(EMOJI.repeat(100))
+            + "\", \"authorEmail\": \""
+            + escaped(email)
+            + "\", \"authorUrl\": \""
+            + escaped("https://example.org/" + EMOJI.repeat(480))
+            + "\", \"body\": \""
+            + escaped(EMOJI.repeat(10_000))
+            + "\"}";
+    assertThat(json.length() > 128_000, equalTo(true));
+
+    Api.anonymous()
+        .contentType(ContentType.JSON)
+        .body(json.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("body", equalTo(EMOJI.repeat(10_000)));
+  }
 }
