@@ -1,5 +1,6 @@
 package io.gazette.article;
 
+import io.gazette.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.commonmark.Extension;
@@ -82,14 +83,20 @@ public class BodyRenderer {
     return null;
   }
 
+  /**
+   * At most {@link #EXCERPT_LENGTH} characters, counted and cut in code points so that an emoji is
+   * never split into a lone surrogate (which PostgreSQL would store as "?").
+   */
   static String cut(String plain) {
-    if (plain.length() <= EXCERPT_LENGTH) {
+    if (Text.length(plain) <= EXCERPT_LENGTH) {
       return plain;
     }
-    int limit = EXCERPT_LENGTH - 1; // room for the ellipsis
+    int limit = plain.offsetByCodePoints(0, EXCERPT_LENGTH - 1); // room for the ellipsis
     int space = plain.lastIndexOf(' ', limit);
     String head =
-        space > EXCERPT_LENGTH / 2 ? plain.substring(0, space) : plain.substring(0, limit);
+        space >= 0 && plain.codePointCount(0, space) > EXCERPT_LENGTH / 2
+            ? plain.substring(0, space)
+            : plain.substring(0, limit);
     return head.stripTrailing().replaceAll("[,;:.\\-–—]+$", "") + "…";
   }
 

@@ -1,5 +1,7 @@
 package io.gazette.comment;
 
+import io.gazette.common.Text;
+
 /**
  * Where a comment was posted from, kept for moderators (spam fighting) and never shown to readers.
  *
@@ -13,10 +15,8 @@ record ClientInfo(String address, String userAgent) {
   ClientInfo {
     if (userAgent != null) {
       userAgent = userAgent.replaceAll("\\p{Cntrl}", "").strip();
-      if (userAgent.length() > MAX_USER_AGENT) {
-        userAgent = userAgent.substring(0, MAX_USER_AGENT);
-      }
-      if (userAgent.isEmpty() || io.gazette.common.Text.unstorable(userAgent) != null) {
+      userAgent = Text.truncate(userAgent, MAX_USER_AGENT);
+      if (userAgent.isEmpty() || Text.unstorable(userAgent) != null) {
         userAgent = null;
       }
     }

@@ -14,6 +14,17 @@ public final class Text {
     return text.codePointCount(0, text.length());
   }
 
+  /**
+   * The first {@code max} characters (code points) of {@code text}: never half of a surrogate pair.
+   */
+  public static String truncate(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = text.offsetByCodePoints(0, Math.min(max, length(text)));
+    return text.substring(0, end);
+  }
+
   /** Null when the text can be stored as given, else what is wrong with it. */
   public static String unstorable(String text) {
     if (text == null) {

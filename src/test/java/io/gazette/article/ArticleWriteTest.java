@@ -469,4 +469,23 @@ class ArticleWriteTest {
             org.hamcrest.Matchers.containsInAnyOrder(
                 "title", "summary", "source", "author", "tags[0]"));
   }
+
+  @Test
+  void theDerivedSummaryNeverSplitsACharacter() {
+    String whole = EMOJI.repeat(200);
+    long shortBody = ArticleFixture.draft().with("body", whole).createId();
+    long longBody = ArticleFixture.draft().with("body", EMOJI.repeat(400)).createId();
+    long wordsBody =
+        ArticleFixture.draft().with("body", (EMOJI.repeat(9) + " ").repeat(40)).createId();
+
+    Api.admin().when().get("/api/v1/articles/" + shortBody).then().body("summary", equalTo(whole));
+    Api.admin()
+        .when()
+        .get("/api/v1/articles/" + longBody)
+        .then()
+        .body("summary", equalTo(EMOJI.repeat(299) + "…"));
+    String cut = Api.admin().when().get("/api/v1/articles/" + wordsBody).path("summary");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        (EMOJI.repeat(9) + " ").repeat(29) + EMOJI.repeat(9) + "…", cut);
+  }
 }
