@@ -52,28 +52,25 @@ public record ArticleInput(
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
   public ArticleInput {
-    title = title == null ? null : title.strip();
-    summary = blankToNull(summary);
-    source = blankToNull(source);
-    author = blankToNull(author);
+    title = Text.strip(title);
+    summary = Text.blankToNull(summary);
+    source = Text.blankToNull(source);
+    author = Text.blankToNull(author);
     body = body == null ? "" : body;
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 
   @Override
   public List<FieldError> checks() {
     List<FieldError> errors = new ArrayList<>();
+    String[][] singleLines = {{"title", title}, {"source", source}, {"author", author}};
+    for (String[] text : singleLines) {
+      String problem = Text.unfitForOneLine(text[1]);
+      if (problem != null) {
+        errors.add(new FieldError(text[0], problem));
+      }
+    }
     String[][] texts = {
-      {"slug", slug},
-      {"title", title},
-      {"summary", summary},
-      {"body", body},
-      {"source", source},
-      {"author", author},
-      {"publishedAt", publishedAt}
+      {"slug", slug}, {"summary", summary}, {"body", body}, {"publishedAt", publishedAt}
     };
     for (String[] text : texts) {
       String problem = Text.unstorable(text[1]);
@@ -98,12 +95,12 @@ public record ArticleInput(
         if (tag == null) {
           continue;
         }
-        String problem = Text.unstorable(tag);
+        String problem = Text.unfitForOneLine(tag);
         if (problem != null) {
           errors.add(new FieldError("tags[" + i + "]", problem));
           continue;
         }
-        if (!tag.equals(tag.toLowerCase(Locale.ROOT)) || !tag.equals(tag.strip())) {
+        if (!tag.equals(tag.toLowerCase(Locale.ROOT)) || !tag.equals(Text.strip(tag))) {
           errors.add(
               new FieldError(
                   "tags[" + i + "]", "must be lowercase without leading or trailing spaces"));

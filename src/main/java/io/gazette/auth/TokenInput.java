@@ -24,13 +24,13 @@ public record TokenInput(
     implements JsonBodies.SelfValidating {
 
   public TokenInput {
-    name = name == null ? null : name.strip();
+    name = Text.strip(name);
   }
 
   @Override
   public List<FieldError> checks() {
     List<FieldError> errors = new ArrayList<>();
-    String problem = Text.unstorable(name);
+    String problem = Text.unfitForOneLine(name);
     if (problem != null) {
       errors.add(new FieldError("name", problem));
     }

@@ -48,26 +48,27 @@ public record CommentInput(
     implements JsonBodies.SelfValidating {
 
   public CommentInput {
-    authorName = authorName == null ? null : authorName.strip();
-    authorEmail = authorEmail == null ? null : authorEmail.strip();
-    authorUrl = authorUrl == null || authorUrl.isBlank() ? null : authorUrl.strip();
+    authorName = Text.strip(authorName);
+    authorEmail = Text.strip(authorEmail);
+    authorUrl = Text.blankToNull(authorUrl);
     body = CommentText.normalise(body);
   }
 
   @Override
   public List<FieldError> checks() {
     List<FieldError> errors = new ArrayList<>();
-    String[][] texts = {
-      {"authorName", authorName},
-      {"authorEmail", authorEmail},
-      {"authorUrl", authorUrl},
-      {"body", body}
+    String[][] singleLines = {
+      {"authorName", authorName}, {"authorEmail", authorEmail}, {"authorUrl", authorUrl}
     };
-    for (String[] text : texts) {
-      String problem = Text.unstorable(text[1]);
+    for (String[] text : singleLines) {
+      String problem = Text.unfitForOneLine(text[1]);
       if (problem != null) {
         errors.add(new FieldError(text[0], problem));
       }
+    }
+    String problem = Text.unstorable(body);
+    if (problem != null) {
+      errors.add(new FieldError("body", problem));
     }
     if (authorUrl != null && !isWebUrl(authorUrl)) {
       errors.add(new FieldError("authorUrl", "must be an http or https URL"));

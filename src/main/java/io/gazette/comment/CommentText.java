@@ -1,5 +1,7 @@
 package io.gazette.comment;
 
+import io.gazette.common.Text;
+
 /**
  * Comment bodies are plain text. Their HTML is the text escaped, with each line break as {@code
  * <br>}: markup a reader types is shown, never interpreted.
@@ -8,9 +10,12 @@ public final class CommentText {
 
   private CommentText() {}
 
-  /** Line breaks as {@code \n}, surrounding whitespace removed. */
+  /**
+   * Line breaks as {@code \n}, surrounding whitespace and invisible characters removed (so that a
+   * body of no-break or zero-width spaces is blank).
+   */
   public static String normalise(String body) {
-    return body == null ? null : body.replace("\r\n", "\n").replace('\r', '\n').strip();
+    return body == null ? null : Text.strip(body.replace("\r\n", "\n").replace('\r', '\n'));
   }
 
   public static String toHtml(String body) {

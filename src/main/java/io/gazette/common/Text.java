@@ -1,13 +1,46 @@
 package io.gazette.common;
 
 /**
- * Rules for text fields: what PostgreSQL cannot store faithfully, and how long text is. Lengths are
- * counted in code points, as JSON Schema's {@code maxLength} counts them, so an emoji is one
- * character, not two UTF-16 units.
+ * Rules for text fields: what PostgreSQL cannot store faithfully, what counts as blank, what a
+ * single-line field may hold, and how to shorten text. Lengths are counted in code points, as JSON
+ * Schema's {@code maxLength} counts them, so an emoji is one character, not two UTF-16 units.
  */
 public final class Text {
 
   private Text() {}
+
+  /**
+   * Whether a code point shows nothing on its own: whitespace, a space separator such as U+00A0
+   * NO-BREAK SPACE, or a format character such as U+200B ZERO WIDTH SPACE or U+FEFF. {@link
+   * String#strip()} knows only the first, so a title of no-break spaces would pass as text.
+   */
+  public static boolean isInvisible(int codePoint) {
+    return Character.isWhitespace(codePoint)
+        || Character.isSpaceChar(codePoint)
+        || Character.getType(codePoint) == Character.FORMAT;
+  }
+
+  /** {@code text} without leading and trailing {@linkplain #isInvisible invisible} code points. */
+  public static String strip(String text) {
+    if (text == null) {
+      return null;
+    }
+    int start = 0;
+    int end = text.length();
+    while (start < end && isInvisible(text.codePointAt(start))) {
+      start += Character.charCount(text.codePointAt(start));
+    }
+    while (end > start && isInvisible(text.codePointBefore(end))) {
+      end -= Character.charCount(text.codePointBefore(end));
+    }
+    return text.substring(start, end);
+  }
+
+  /** {@code text} {@linkplain #strip stripped}, or null when nothing visible is left. */
+  public static String blankToNull(String text) {
+    String stripped = strip(text);
+    return stripped == null || stripped.isEmpty() ? null : stripped;
+  }
 
   /** The number of characters (code points) in {@code text}. */
   public static int length(String text) {
@@ -23,6 +56,24 @@ public final class Text {
     }
     int end = text.offsetByCodePoints(0, Math.min(max, length(text)));
     return text.substring(0, end);
+  }
+
+  /**
+   * Null when {@code text} can be stored and fits on one line, else what is wrong with it. A
+   * single-line field (a title, a name, a tag) holds no control characters (Unicode category Cc:
+   * line breaks, tabs, bells...); bodies and summaries may.
+   */
+  public static String unfitForOneLine(String text) {
+    String problem = unstorable(text);
+    if (problem != null || text == null) {
+      return problem;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.getType(text.charAt(i)) == Character.CONTROL) {
+        return "must be a single line without control characters (such as line breaks or tabs)";
+      }
+    }
+    return null;
   }
 
   /** Null when the text can be stored as given, else what is wrong with it. */

@@ -282,5 +282,14 @@ class ArticleUpdateTest {
         .then()
         .statusCode(200)
         .body("title", equalTo(emoji.repeat(300)));
+    Api.admin()
+        .contentType(UTF8_MERGE_PATCH)
+        .body(Map.of("title", "\u00a0\u00a0"))
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("title")))
+        .body("errors.message", equalTo(List.of("is required")));
   }
 }

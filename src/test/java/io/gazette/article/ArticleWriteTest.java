@@ -488,4 +488,69 @@ class ArticleWriteTest {
     org.junit.jupiter.api.Assertions.assertEquals(
         (EMOJI.repeat(9) + " ").repeat(29) + EMOJI.repeat(9) + "…", cut);
   }
+
+  @Test
+  void aTitleOfOnlyInvisibleCharactersIsRequired() {
+    for (String blank : List.of("\u00a0\u00a0", "\u3000", "\u200b", "\ufeff", " \u2060\u00a0 ")) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(ArticleFixture.draft().title(blank).body())
+          .when()
+          .post("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .body("errors.field", equalTo(List.of("title")))
+          .body("errors.message", equalTo(List.of("is required")));
+    }
+  }
+
+  @Test
+  void invisibleCharactersAroundTextAreTrimmedAndBlankOptionalTextIsNull() {
+    String marker = Api.unique();
+
+    ArticleFixture.draft()
+        .title("\u00a0\u200bInvisible padding " + marker + "\ufeff\u3000")
+        .with("source", "\u00a0SHAFAQNA\u200b")
+        .with("author", "\u200b\u00a0")
+        .with("summary", "\u3000")
+        .create()
+        .response()
+        .then()
+        .body("title", equalTo("Invisible padding " + marker))
+        .body("source", equalTo("SHAFAQNA"))
+        .body("author", nullValue())
+        .body("summary", equalTo("First paragraph of the test article."));
+  }
+
+  @Test
+  void controlCharactersAreRejectedInSingleLineFieldsOnly() {
+    String message =
+        "must be a single line without control characters (such as line breaks or tabs)";
+
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(
+            ArticleFixture.draft()
+                .title("a\u0007b")
+                .with("source", "a\nb")
+                .with("author", "a\tb")
+                .tags("a\u0085b")
+                .body())
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.containsInAnyOrder("title", "source", "author", "tags[0]"))
+        .body("errors.message", org.hamcrest.Matchers.everyItem(equalTo(message)));
+    ArticleFixture.draft()
+        .with("summary", "Two\nlines\tand a tab")
+        .with("body", "Two\nlines\tand a tab")
+        .create()
+        .response()
+        .then()
+        .body("summary", equalTo("Two\nlines\tand a tab"))
+        .body("body", equalTo("Two\nlines\tand a tab"));
+  }
 }

@@ -253,12 +253,12 @@ class TokenApiTest {
   }
 
   @Test
-  void aTokenNameIsLimitedInCharactersNotUtf16Units() {
+  void aTokenNameIsLimitedInCharactersAndMustBeOneVisibleLine() {
     String emoji = "\uD83D\uDE00";
 
     Api.admin()
         .contentType(ContentType.JSON)
-        .body(Map.of("name", emoji.repeat(100), "role", "preview"))
+        .body(Map.of("name", "\u00a0" + emoji.repeat(100) + "\u200b", "role", "preview"))
         .when()
         .post("/api/v1/tokens")
         .then()
@@ -268,8 +268,10 @@ class TokenApiTest {
         Map.of(
             emoji.repeat(101),
             "must be at most 100 characters",
-            "n".repeat(101),
-            "must be at most 100 characters");
+            "\u00a0\u200b",
+            "is required",
+            "ci\ndeploy",
+            "must be a single line without control characters (such as line breaks or tabs)");
     problems.forEach(
         (name, message) ->
             Api.admin()

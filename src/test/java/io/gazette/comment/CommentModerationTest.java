@@ -505,7 +505,7 @@ class CommentModerationTest {
   }
 
   @Test
-  void anEditedBodyIsLimitedInCharactersNotUtf16Units() {
+  void anEditedBodyIsLimitedInCharactersAndMayNotBeInvisible() {
     long id = CommentFixture.on(ArticleFixture.published().createId()).postId();
     String emoji = "\uD83D\uDE00";
 
@@ -525,5 +525,14 @@ class CommentModerationTest {
         .then()
         .statusCode(400)
         .body("errors.field", contains("body"));
+    Api.admin()
+        .contentType(MERGE_PATCH + "; charset=UTF-8")
+        .body(Map.of("body", "\u200b\u00a0"))
+        .when()
+        .patch(comment(id))
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("body"))
+        .body("errors.message", contains("is required"));
   }
 }

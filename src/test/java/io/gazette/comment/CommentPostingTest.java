@@ -596,4 +596,62 @@ class CommentPostingTest {
         .statusCode(201)
         .body("body", equalTo(EMOJI.repeat(10_000)));
   }
+
+  @Test
+  void anAuthorNameOfOnlyInvisibleCharactersIsRequired() {
+    long article = ArticleFixture.published().createId();
+
+    for (String blank : List.of("\u200b", "\u00a0", "\u3000\ufeff")) {
+      posting(CommentFixture.on(article).with("authorName", blank))
+          .when()
+          .post(CommentFixture.path(article))
+          .then()
+          .statusCode(400)
+          .body("errors.field", equalTo(List.of("authorName")))
+          .body("errors.message", equalTo(List.of("is required")));
+    }
+    posting(CommentFixture.on(article).body("\u00a0\u200b\n\u2060"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("body")));
+  }
+
+  @Test
+  void invisibleCharactersAroundTheAuthorNameAreTrimmed() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).with("authorName", "\u00a0Ann\u200b"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("authorName", equalTo("Ann"));
+  }
+
+  @Test
+  void controlCharactersAreRejectedInTheAuthorNameButTheBodyMayHoldLinesAndTabs() {
+    long article = ArticleFixture.published().createId();
+
+    for (String name : List.of("a\u0007b", "a\nb", "a\tb")) {
+      posting(CommentFixture.on(article).with("authorName", name))
+          .when()
+          .post(CommentFixture.path(article))
+          .then()
+          .statusCode(400)
+          .body("errors.field", equalTo(List.of("authorName")))
+          .body(
+              "errors.message",
+              equalTo(
+                  List.of(
+                      "must be a single line without control characters (such as line breaks"
+                          + " or tabs)")));
+    }
+    posting(CommentFixture.on(article).body("Two\nlines\tand a tab " + Api.unique()))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201);
+  }
 }

@@ -1,6 +1,7 @@
 package io.gazette.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,26 @@ class TextTest {
   @Test
   void lengthCountsCodePoints() {
     assertEquals(3, Text.length(EMOJI + "a" + EMOJI));
+  }
+
+  @Test
+  void stripRemovesWhitespaceSpaceSeparatorsAndFormatCharactersAtTheEndsOnly() {
+    assertEquals(
+        "a\u00a0\u200bb", Text.strip(" \u00a0\u3000\u200b\ufeff\u2060a\u00a0\u200bb\t\n\u00a0"));
+    assertEquals(EMOJI, Text.strip("\u200b" + EMOJI + "\u200b"));
+    assertEquals("", Text.strip("\u00a0\u200b"));
+    assertNull(Text.blankToNull("\u00a0\u200b"));
+    assertNull(Text.strip(null));
+  }
+
+  @Test
+  void oneLineTextHoldsNoControlCharacters() {
+    assertNull(Text.unfitForOneLine("Kerry lands in Geneva " + EMOJI));
+    for (String text : new String[] {"a\u0007b", "a\nb", "a\tb", "a\u007fb", "a\u0085b"}) {
+      assertEquals(
+          "must be a single line without control characters (such as line breaks or tabs)",
+          Text.unfitForOneLine(text));
+    }
+    assertEquals("must not contain NUL characters", Text.unfitForOneLine("a\u0000b"));
   }
 }
