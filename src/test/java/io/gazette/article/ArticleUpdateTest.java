@@ -270,6 +270,42 @@ class ArticleUpdateTest {
   }
 
   @Test
+  void aBlankSlugInAPatchOrPutKeepsTheSlugAndAPaddedOneIsTrimmed() {
+    ExtractableResponse<Response> created = ArticleFixture.draft().create();
+    int id = created.path("id");
+    String slug = created.path("slug");
+
+    for (String blank : List.of("", " ", "\u00a0")) {
+      Api.admin()
+          .contentType(UTF8_MERGE_PATCH)
+          .body(Map.of("slug", blank))
+          .when()
+          .patch("/api/v1/articles/" + id)
+          .then()
+          .statusCode(200)
+          .body("slug", equalTo(slug))
+          .body("version", equalTo(1));
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .body(Map.of("title", created.path("title"), "slug", blank, "body", created.path("body")))
+          .when()
+          .put("/api/v1/articles/" + id)
+          .then()
+          .statusCode(200)
+          .body("slug", equalTo(slug))
+          .body("version", equalTo(1));
+    }
+    Api.admin()
+        .contentType(UTF8_MERGE_PATCH)
+        .body(Map.of("slug", " " + slug + "-renamed "))
+        .when()
+        .patch("/api/v1/articles/" + id)
+        .then()
+        .statusCode(200)
+        .body("slug", equalTo(slug + "-renamed"));
+  }
+
+  @Test
   void aPatchedTitleIsLimitedInCharactersNotUtf16Units() {
     int id = ArticleFixture.draft().create().path("id");
     String emoji = "\uD83D\uDE00";

@@ -490,6 +490,51 @@ class ArticleWriteTest {
   }
 
   @Test
+  void aBlankSlugIsGeneratedFromTheTitleAndAPaddedOneIsTrimmed() {
+    String marker = Api.unique();
+
+    for (String blank : List.of("", " ", "\u00a0")) {
+      ArticleFixture.draft()
+          .title("Blank slug " + marker)
+          .slug(blank)
+          .create()
+          .response()
+          .then()
+          .body("slug", org.hamcrest.Matchers.startsWith("blank-slug-" + marker));
+    }
+    ArticleFixture.draft()
+        .slug(" padded-" + marker + " ")
+        .create()
+        .response()
+        .then()
+        .body("slug", equalTo("padded-" + marker));
+  }
+
+  @Test
+  void aBadSlugIsReportedWithItsOneProblem() {
+    Map<String, String> problems =
+        Map.of(
+            "Not A Slug",
+            "must contain only lowercase letters a-z, digits and hyphens",
+            "2016",
+            "must not be all digits (numbers are ids)",
+            "s".repeat(201),
+            "must be 1 to 200 characters");
+
+    problems.forEach(
+        (slug, message) ->
+            Api.admin()
+                .contentType(ContentType.JSON)
+                .body(ArticleFixture.draft().slug(slug).body())
+                .when()
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("slug")))
+                .body("errors.message", equalTo(List.of(message))));
+  }
+
+  @Test
   void aTitleOfOnlyInvisibleCharactersIsRequired() {
     for (String blank : List.of("\u00a0\u00a0", "\u3000", "\u200b", "\ufeff", " \u2060\u00a0 ")) {
       Api.admin()
