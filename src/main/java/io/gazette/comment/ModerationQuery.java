@@ -32,8 +32,15 @@ record ModerationQuery(CommentStatus status, Long articleId, CommentPageRequest 
             .text("articleId")
             .map(
                 value -> {
-                  if (value.matches("[0-9]{1,18}") && Long.parseLong(value) > 0) {
-                    return Long.parseLong(value);
+                  if (value.matches("[0-9]{1,19}")) {
+                    try {
+                      long id = Long.parseLong(value);
+                      if (id > 0) {
+                        return id;
+                      }
+                    } catch (NumberFormatException e) {
+                      // beyond 2^63 - 1: reported below
+                    }
                   }
                   throw ApiException.badParameter("articleId", "must be a positive integer");
                 })

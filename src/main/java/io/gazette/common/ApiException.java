@@ -72,13 +72,20 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException invalid(List<FieldError> errors) {
-    return new ApiException(
-        ProblemType.VALIDATION,
+    String detail =
         errors.size() == 1
             ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
-            : errors.size() + " fields are invalid",
-        errors);
+            : errors.size() + " fields are invalid";
+    if (errors.size() > MAX_ERRORS) {
+      // 200,000 bad tags would otherwise be answered with 200,000 errors.
+      detail += "; the first " + MAX_ERRORS + " are listed";
+      errors = List.copyOf(errors.subList(0, MAX_ERRORS));
+    }
+    return new ApiException(ProblemType.VALIDATION, detail, errors);
   }
+
+  /** The most field errors one problem lists. */
+  public static final int MAX_ERRORS = 100;
 
   /** The rejected fields, empty when the problem is not about fields. */
   public List<FieldError> errors() {

@@ -2,11 +2,15 @@ package io.gazette.common;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.regex.Pattern;
 
 /** Link headers for paged lists. */
 public final class Links {
 
   private static final String HEX = "0123456789ABCDEF";
+
+  /** Separators with no pair between them, or at either end. */
+  private static final Pattern EMPTY_PAIRS = Pattern.compile("^&+|&+$|(?<=&)&+");
 
   private Links() {}
 
@@ -18,8 +22,10 @@ public final class Links {
     String other = name.equals("cursor") ? "page" : "cursor";
     URI next =
         uri.getRequestUriBuilder().replaceQueryParam(other).replaceQueryParam(name, value).build();
-    return percentEncoded(
-        next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
+    // The builder leaves an empty first pair ("?&cursor=...") when the request had no query.
+    String query =
+        next.getRawQuery() == null ? "" : EMPTY_PAIRS.matcher(next.getRawQuery()).replaceAll("");
+    return percentEncoded(next.getRawPath() + (query.isEmpty() ? "" : "?" + query));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Strict reading of query parameters: unknown names, repeated single values and malformed values
@@ -14,6 +15,8 @@ import java.util.TreeSet;
 public final class QueryParameters {
 
   private static final int MAX_LENGTH = 500;
+
+  private static final Pattern ASCII_NUMBER = Pattern.compile("[0-9]{1,9}");
 
   private final MultivaluedMap<String, String> values;
 
@@ -78,13 +81,12 @@ public final class QueryParameters {
     return single(name)
         .map(
             text -> {
-              try {
-                int value = Integer.parseInt(text.strip());
+              // ASCII digits only: Integer.parseInt would also take "+5" and "٥".
+              if (ASCII_NUMBER.matcher(text).matches()) {
+                int value = Integer.parseInt(text);
                 if (value >= min && value <= max) {
                   return value;
                 }
-              } catch (NumberFormatException e) {
-                // reported below
               }
               throw ApiException.badParameter(
                   name, "must be an integer from " + min + " to " + max);

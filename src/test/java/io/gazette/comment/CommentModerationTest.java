@@ -137,6 +137,33 @@ class CommentModerationTest {
   }
 
   @Test
+  void theNextPageLinkOfAQueueAskedWithoutParametersIsAPlainQuery() {
+    long article = ArticleFixture.published().createId();
+    for (int i = 0; i < 21; i++) { // one more than a default page
+      CommentFixture.on(article).postId();
+    }
+
+    String link =
+        Api.admin().get("/api/v1/comments").then().statusCode(200).extract().header("Link");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        link.matches("</api/v1/comments\\?cursor=[^&>]+>; rel=\"next\""), link);
+  }
+
+  @Test
+  void anArticleIdFilterTakesEveryPositive64BitId() {
+    Api.admin()
+        .get("/api/v1/comments?status=any&articleId=9223372036854775807")
+        .then()
+        .statusCode(200)
+        .body("data", empty());
+    Api.admin()
+        .get("/api/v1/comments?articleId=9223372036854775808")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("articleId"));
+  }
+
+  @Test
   void theQueueSpansArticles() {
     long one = CommentFixture.on(ArticleFixture.published().createId()).postId();
     long two = CommentFixture.on(ArticleFixture.published().createId()).postId();

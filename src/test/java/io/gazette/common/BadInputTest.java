@@ -128,6 +128,23 @@ class BadInputTest {
   }
 
   @Test
+  void aProblemListsAtMostAHundredFieldErrors() {
+    StringBuilder tags = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      tags.append(i == 0 ? "" : ",").append("\"BAD TAG ").append(i).append('"');
+    }
+    Api.admin()
+        .contentType("application/json")
+        .body("{\"title\":\"x\",\"tags\":[" + tags + "]}")
+        .when()
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .body("errors.size()", equalTo(100))
+        .body("detail", containsString("the first 100 are listed"));
+  }
+
+  @Test
   void wrongContentTypeIsUnsupportedMediaType() {
     Api.admin()
         .contentType(ContentType.TEXT)

@@ -94,6 +94,24 @@ class QueryStringTest {
   }
 
   @Test
+  void numbersInTheQueryAreAsciiDigitsOnly() {
+    for (String limit :
+        new String[] {"%2B5", "%205", "5%20", "%D9%A5", "%EF%BC%95", "5.0", "1e1"}) {
+      Api.anonymous()
+          .urlEncodingEnabled(false)
+          .get("/api/v1/articles?limit=" + limit)
+          .then()
+          .statusCode(400)
+          .body("errors.field", contains("limit"));
+    }
+    Api.anonymous()
+        .get("/api/v1/articles?limit=05")
+        .then()
+        .statusCode(200)
+        .body("meta.limit", equalTo(5));
+  }
+
+  @Test
   void aQueryNameThatIsNotUtf8IsRejected() {
     Api.admin()
         .urlEncodingEnabled(false)
