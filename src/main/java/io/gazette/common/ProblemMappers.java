@@ -12,10 +12,14 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,6 +30,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  private final AllowedMethods allowedMethods;
+
+  public ProblemMappers(AllowedMethods allowedMethods) {
+    this.allowedMethods = allowedMethods;
+  }
 
   @ServerExceptionMapper
   public Response apiException(ApiException e) {
@@ -141,9 +151,20 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
+  public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
     Response original = e.getResponse();
     int status = original.getStatus();
+    Optional<String> allow =
+        status == 404 || status == 405
+            ? allowedMethods.allow(uri.getRequestUri().getRawPath())
+            : Optional.empty();
+    if (status == 404
+        && allow.isPresent()
+        && !Arrays.asList(allow.get().split(", ")).contains(request.getMethod())) {
+      // Quarkus REST answers some paths it serves with another method (PUT on an article's
+      // comments) 404 instead of 405.
+      status = 405;
+    }
     ProblemType type = ProblemType.forStatus(status);
     String detail =
         switch (status) {
@@ -162,6 +183,9 @@ public class ProblemMappers {
       if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
         header.getValue().forEach(value -> builder.header(header.getKey(), value));
       }
+    }
+    if (status == 405 && allow.isPresent()) {
+      builder.header(HttpHeaders.ALLOW, allow.get());
     }
     return builder.build();
   }

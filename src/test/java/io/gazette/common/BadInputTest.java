@@ -189,6 +189,28 @@ class BadInputTest {
   }
 
   @Test
+  void aMethodNotAllowedNamesTheMethodsThatAreAndOptionsListsThem() {
+    String[][] cases = {
+      {"DELETE", "/api/v1/articles", "GET, HEAD, OPTIONS, POST"},
+      {"POST", "/api/v1/articles/37076", "DELETE, GET, HEAD, OPTIONS, PATCH, PUT"},
+      {"PUT", "/api/v1/articles/37076/comments", "GET, HEAD, OPTIONS, POST"},
+      {"DELETE", "/api/v1/comments", "GET, HEAD, OPTIONS"},
+      {"POST", "/api/v1/comments/1", "DELETE, GET, HEAD, OPTIONS, PATCH"},
+      {"DELETE", "/api/v1/tokens", "GET, HEAD, OPTIONS, POST"},
+      {"GET", "/api/v1/import", "OPTIONS, POST"},
+    };
+    for (String[] c : cases) {
+      Api.admin()
+          .request(c[0], c[1])
+          .then()
+          .statusCode(405)
+          .contentType("application/problem+json")
+          .header("Allow", equalTo(c[2]));
+      Api.anonymous().options(c[1]).then().statusCode(204).header("Allow", equalTo(c[2]));
+    }
+  }
+
+  @Test
   void hostileIdentifiersAreSimplyNotFound() {
     String[] paths = {
       "99999999999999999999", "-1", "0", "%27%20OR%201=1--", "a%00b", "x".repeat(2000)

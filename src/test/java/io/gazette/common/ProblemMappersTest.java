@@ -11,7 +11,8 @@ class ProblemMappersTest {
   @Test
   void aRequestBodyThatEndsBeforeItsContentLengthIsA400ProblemNotAServerError() {
     Response response =
-        new ProblemMappers().unreadableBody(new IOException("Connection reset by peer"));
+        new ProblemMappers(new AllowedMethods())
+            .unreadableBody(new IOException("Connection reset by peer"));
 
     assertEquals(400, response.getStatus());
     assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());

@@ -1,0 +1,127 @@
+package io.gazette.common;
+
+import io.quarkus.arc.Arc;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The methods each API path answers, read once from the resources' JAX-RS annotations: the {@code
+ * Allow} header of a 405 (RFC 9110 requires it) and the answer to {@code OPTIONS}, which Quarkus
+ * REST would otherwise give from every method of the resource class, whatever its path.
+ */
+@Singleton
+public class AllowedMethods {
+
+  private record Route(Pattern path, Set<String> methods) {}
+
+  private volatile List<Route> routes;
+
+  /** The {@code Allow} value for a request path, if an API resource serves it. */
+  public Optional<String> allow(String path) {
+    Set<String> methods = new TreeSet<>();
+    for (Route route : routes()) {
+      if (route.path().matcher(path).matches()) {
+        methods.addAll(route.methods());
+      }
+    }
+    if (methods.isEmpty()) {
+      return Optional.empty();
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    methods.add("OPTIONS");
+    return Optional.of(String.join(", ", methods));
+  }
+
+  void register(@Observes Router router) {
+    // After the CORS handler (WebSecurity), which answers cross-origin preflights itself.
+    router
+        .route()
+        .order(-1900)
+        .method(io.vertx.core.http.HttpMethod.OPTIONS)
+        .handler(this::options);
+  }
+
+  private void options(RoutingContext context) {
+    Optional<String> allow =
+        context.request().path().startsWith("/api/")
+            ? allow(context.request().path())
+            : Optional.empty();
+    if (allow.isEmpty()) {
+      context.next();
+      return;
+    }
+    context.response().setStatusCode(204).putHeader("Allow", allow.get()).end();
+  }
+
+  private List<Route> routes() {
+    List<Route> known = routes;
+    if (known == null) {
+      known = scan();
+      routes = known;
+    }
+    return known;
+  }
+
+  private static List<Route> scan() {
+    List<Route> found = new ArrayList<>();
+    for (Bean<?> bean :
+        Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+      Class<?> type = bean.getBeanClass();
+      Path base = type.getAnnotation(Path.class);
+      if (base == null) {
+        continue;
+      }
+      for (Method method : type.getMethods()) {
+        String verb = httpMethod(method);
+        if (verb == null) {
+          continue;
+        }
+        Path sub = method.getAnnotation(Path.class);
+        String template = join(base.value(), sub == null ? "" : sub.value());
+        found.add(new Route(pattern(template), Set.of(verb)));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static String httpMethod(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+      if (verb != null) {
+        return verb.value();
+      }
+    }
+    return null;
+  }
+
+  private static String join(String base, String sub) {
+    String path = "/" + base.replaceAll("^/+|/+$", "") + "/" + sub.replaceAll("^/+|/+$", "");
+    return path.replaceAll("/+$", "").replaceAll("//+", "/");
+  }
+
+  /** {@code /articles/{idOrSlug}} matches one segment in place of each parameter. */
+  private static Pattern pattern(String template) {
+    String[] parts = template.split("\\{[^}]*}", -1);
+    StringBuilder regex = new StringBuilder(Pattern.quote(parts[0]));
+    for (int i = 1; i < parts.length; i++) {
+      regex.append("[^/]+").append(Pattern.quote(parts[i]));
+    }
+    return Pattern.compile(regex + "/?");
+  }
+}
