@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads request bodies strictly: JSON syntax, then types, then Bean Validation plus the checks a
@@ -150,6 +151,19 @@ public class JsonBodies {
     return mapper.valueToTree(value);
   }
 
+  /**
+   * A parser's message for a client: without the source locations Jackson writes into some of them
+   * ("expected close marker for Object (start marker at [Source: REDACTED ...; line: 1, column:
+   * 1])"), which name a Jackson feature instead of anything the client sent.
+   */
+  public static String parserMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return message == null ? "" : SOURCE_LOCATION.matcher(message).replaceAll("").strip();
+  }
+
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)|\\s*\\[Source: [^\\]]*\\]");
+
   /** Payloads with rules Bean Validation cannot express declare them here. */
   public interface SelfValidating {
     List<FieldError> checks();
@@ -158,7 +172,7 @@ public class JsonBodies {
   /** Carries a Jackson failure out of code that cannot throw checked exceptions. */
   public static final class UncheckedJsonException extends RuntimeException {
     public UncheckedJsonException(JsonProcessingException cause) {
-      super(cause.getOriginalMessage(), cause, false, false);
+      super(parserMessage(cause), cause, false, false);
     }
 
     @Override

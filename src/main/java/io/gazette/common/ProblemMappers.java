@@ -86,7 +86,7 @@ public class ProblemMappers {
                 + e.getLocation().getColumnNr();
     return respond(
         ProblemType.MALFORMED_JSON.problem(
-            "The request body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+            "The request body is not valid JSON" + where + ": " + JsonBodies.parserMessage(e)));
   }
 
   @ServerExceptionMapper

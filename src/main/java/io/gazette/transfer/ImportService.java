@@ -442,7 +442,7 @@ public class ImportService {
     } catch (JsonProcessingException e) {
       throw new ApiException(
           ProblemType.MALFORMED_JSON,
-          "Line " + line + " is not valid JSON: " + e.getOriginalMessage(),
+          "Line " + line + " is not valid JSON: " + JsonBodies.parserMessage(e),
           List.of(new FieldError("line", "is not valid JSON", line)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
