@@ -1,6 +1,7 @@
 package io.gazette.article;
 
 import io.agroal.api.AgroalDataSource;
+import io.gazette.common.ApiException;
 import io.gazette.common.Jdbc;
 import io.gazette.common.Text;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -290,6 +291,12 @@ public class ArticleRepository implements PanacheRepository<Article> {
       Long total = query.page() == null ? null : count(connection, where, filters);
       return new ArticleListing(rows, more, total);
     } catch (SQLException e) {
+      if (query.text() != null
+          && e.getMessage() != null
+          && e.getMessage().contains("tsquery stack too small")) {
+        // websearch_to_tsquery nests one operator in the next: 33 "-" in a row overflow it.
+        throw ApiException.badParameter("q", "has too many operators (such as '-') to search for");
+      }
       throw new IllegalStateException("Listing articles failed", e);
     }
   }

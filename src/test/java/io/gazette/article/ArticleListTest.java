@@ -473,6 +473,20 @@ class ArticleListTest {
   }
 
   @Test
+  void aSearchOfTooManyOperatorsIsABadParameterNotAServerError() {
+    for (String q : new String[] {"-".repeat(33), "- ".repeat(33), "x " + "-".repeat(40)}) {
+      Api.anonymous()
+          .queryParam("q", q)
+          .get("/api/v1/articles")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("q"));
+    }
+    Api.anonymous().queryParam("q", "-".repeat(32)).get("/api/v1/articles").then().statusCode(200);
+  }
+
+  @Test
   void sparseFieldsReturnOnlyTheRequestedFields() {
     String tag = "fields-" + Api.unique();
     ArticleFixture.published().tags(tag).createId();
