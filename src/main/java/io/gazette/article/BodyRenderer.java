@@ -3,6 +3,8 @@ package io.gazette.article;
 import io.gazette.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -74,7 +76,7 @@ public class BodyRenderer {
       if (node instanceof Paragraph) {
         PlainText collector = new PlainText();
         node.accept(collector);
-        String plain = collector.text.toString().replaceAll("\\s+", " ").strip();
+        String plain = Text.strip(collector.text.toString().replaceAll("\\s+", " "));
         if (!plain.isEmpty()) {
           return cut(plain);
         }
@@ -96,9 +98,24 @@ public class BodyRenderer {
     String head =
         space >= 0 && plain.codePointCount(0, space) > EXCERPT_LENGTH / 2
             ? plain.substring(0, space)
-            : plain.substring(0, limit);
+            : plain.substring(0, lastCharacterBoundary(plain, limit));
     return head.stripTrailing().replaceAll("[,;:.\\-–—]+$", "") + "…";
   }
+
+  /**
+   * The last boundary between user-perceived characters at or before {@code index}: a flag, an
+   * emoji with its skin tone or a family joined by zero-width joiners is kept whole or left out.
+   */
+  private static int lastCharacterBoundary(String text, int index) {
+    Matcher character = CHARACTER.matcher(text);
+    int boundary = 0;
+    while (character.find() && character.end() <= index) {
+      boundary = character.end();
+    }
+    return boundary;
+  }
+
+  private static final Pattern CHARACTER = Pattern.compile("\\X");
 
   /** Collects the words of a paragraph; raw HTML contributes nothing. */
   private static final class PlainText extends AbstractVisitor {

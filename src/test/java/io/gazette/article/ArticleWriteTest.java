@@ -490,6 +490,23 @@ class ArticleWriteTest {
   }
 
   @Test
+  void theDerivedSummaryKeepsFlagsToneModifiersAndJoinedEmojiWhole() {
+    String flag = "\uD83C\uDDFA\uD83C\uDDF8"; // two regional indicators
+    String thumb = "\uD83D\uDC4D\uD83C\uDFFD"; // with a skin tone
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // joined by ZWJ
+    for (String character : List.of(flag, thumb, family)) {
+      long id = ArticleFixture.draft().with("body", character.repeat(200)).createId();
+      String summary = Api.admin().get("/api/v1/articles/" + id).path("summary");
+      org.junit.jupiter.api.Assertions.assertTrue(summary.endsWith("…"), summary);
+      String head = summary.substring(0, summary.length() - 1);
+      org.junit.jupiter.api.Assertions.assertEquals(
+          "", head.replace(character, ""), "only whole characters before the ellipsis");
+    }
+    long invisible = ArticleFixture.draft().with("body", "\u00a0\n\n\u200b").createId();
+    Api.admin().get("/api/v1/articles/" + invisible).then().body("summary", nullValue());
+  }
+
+  @Test
   void aBlankSlugIsGeneratedFromTheTitleAndAPaddedOneIsTrimmed() {
     String marker = Api.unique();
 
