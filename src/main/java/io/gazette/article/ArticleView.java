@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An article as clients see it. List items leave {@code body} and {@code bodyHtml} null, and then
@@ -47,8 +46,6 @@ public record ArticleView(
     boolean commentsOpen,
     int commentCount) {
 
-  private static final Pattern SPARSE_SUFFIX = Pattern.compile("[0-9a-f]{1,16}\"");
-
   /** Every field name a client may ask for in {@code fields}. */
   public static final List<String> FIELDS =
       List.of(
@@ -89,13 +86,27 @@ public record ArticleView(
     return "\"" + id + "-" + version + "-" + commentCount + "-f" + Long.toHexString(set) + "\"";
   }
 
-  /** Whether a tag is that of this version, in full or sparse ({@link #entityTag(Set)}). */
+  /**
+   * Whether a tag is one this version is served with: the full one, or a sparse one ({@link
+   * #entityTag(Set)}) for a set of known fields, written as the server writes it.
+   */
   public boolean isCurrentTag(String tag) {
     String full = entityTag();
+    if (tag.equals(full)) {
+      return true;
+    }
     String prefix = full.substring(0, full.length() - 1) + "-f";
-    return tag.equals(full)
-        || tag.startsWith(prefix)
-            && SPARSE_SUFFIX.matcher(tag).region(prefix.length(), tag.length()).matches();
+    if (!tag.startsWith(prefix) || !tag.endsWith("\"") || tag.length() - prefix.length() > 17) {
+      return false;
+    }
+    String set = tag.substring(prefix.length(), tag.length() - 1);
+    long fields;
+    try {
+      fields = Long.parseUnsignedLong(set, 16);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    return fields != 0 && (fields >>> FIELDS.size()) == 0 && Long.toHexString(fields).equals(set);
   }
 
   /** Visible to anonymous readers: published, and not scheduled for later. */

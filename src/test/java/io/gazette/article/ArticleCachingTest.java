@@ -84,6 +84,18 @@ class ArticleCachingTest {
         .then()
         .statusCode(200);
 
+    // Only tags the server issues count: no empty, padded, unknown or oversized field set.
+    String stem = full.substring(0, full.length() - 1) + "-f";
+    for (String forged :
+        new String[] {"0", "05", "20000", "10000000", "8000000000000000", "zz", ""}) {
+      Api.admin()
+          .contentType(ContentType.JSON)
+          .header("If-Match", stem + forged + "\"")
+          .body(Map.of("title", "Forged"))
+          .patch("/api/v1/articles/" + id)
+          .then()
+          .statusCode(412);
+    }
     // Both tags name the current version, so either lets a write through; once it is done,
     // neither does.
     Api.admin()
