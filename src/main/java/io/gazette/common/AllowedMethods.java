@@ -30,6 +30,12 @@ public class AllowedMethods {
 
   private volatile List<Route> routes;
 
+  private final RouterProblems problems;
+
+  public AllowedMethods(RouterProblems problems) {
+    this.problems = problems;
+  }
+
   /** The {@code Allow} value for a request path, if an API resource serves it. */
   public Optional<String> allow(String path) {
     Set<String> methods = new TreeSet<>();
@@ -58,12 +64,15 @@ public class AllowedMethods {
   }
 
   private void options(RoutingContext context) {
-    Optional<String> allow =
-        context.request().path().startsWith("/api/")
-            ? allow(context.request().path())
-            : Optional.empty();
-    if (allow.isEmpty()) {
+    String path = context.request().path();
+    if (!path.startsWith("/api/")) {
       context.next();
+      return;
+    }
+    Optional<String> allow = allow(path);
+    if (allow.isEmpty()) {
+      // Quarkus REST would answer 200 with the methods of whatever resource is nearest.
+      problems.send(context, ProblemType.NOT_FOUND.problem("No resource at this path"), false);
       return;
     }
     context.response().setStatusCode(204).putHeader("Allow", allow.get()).end();

@@ -69,7 +69,36 @@ public class JsonBodies {
     if (!node.isObject()) {
       throw new ApiException(ProblemType.MALFORMED_JSON, "The request body must be a JSON object");
     }
+    List<FieldError> infinite = new ArrayList<>();
+    node.properties()
+        .forEach(
+            field -> {
+              if (holdsInfiniteNumber(field.getValue())) {
+                infinite.add(new FieldError(field.getKey(), "holds a number out of range"));
+              }
+            });
+    if (!infinite.isEmpty()) {
+      throw ApiException.invalid(infinite);
+    }
     return node;
+  }
+
+  /**
+   * Whether a value holds a number too large for a double ({@code 1e999999}), which Jackson reads
+   * as infinity and would write back as the string "Infinity" (as a merge patch does).
+   */
+  private static boolean holdsInfiniteNumber(JsonNode value) {
+    if (value.isFloatingPointNumber()) {
+      return !Double.isFinite(value.doubleValue());
+    }
+    if (value.isContainerNode()) {
+      for (JsonNode element : value) {
+        if (holdsInfiniteNumber(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -154,7 +183,9 @@ public class JsonBodies {
   /**
    * A parser's message for a client: without the source locations Jackson writes into some of them
    * ("expected close marker for Object (start marker at [Source: REDACTED ...; line: 1, column:
-   * 1])"), which name a Jackson feature instead of anything the client sent.
+   * 1])") and its advice on which feature to enable ("Non-standard token 'NaN': enable
+   * `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"), which speak of Jackson instead of
+   * anything the client sent.
    */
   public static String parserMessage(JsonProcessingException e) {
     String message = e.getOriginalMessage();
@@ -162,7 +193,10 @@ public class JsonBodies {
   }
 
   private static final Pattern SOURCE_LOCATION =
-      Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)|\\s*\\[Source: [^\\]]*\\]");
+      Pattern.compile(
+          "\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)|\\s*\\[Source: [^\\]]*\\]"
+              + "|:?\\s*enable `[^`]*` to allow"
+              + "|\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)");
 
   /** Payloads with rules Bean Validation cannot express declare them here. */
   public interface SelfValidating {

@@ -23,6 +23,22 @@ class ArticleUpdateTest {
   private static final String UTF8_MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
 
   @Test
+  void aNumberTooLargeForADoubleIsRefusedNotStoredAsInfinity() {
+    long id = ArticleFixture.draft().title("Finite").createId();
+
+    for (String patch : new String[] {"{\"title\":1e999999}", "{\"tags\":[-1e999999]}"}) {
+      Api.admin()
+          .contentType("application/merge-patch+json")
+          .body(patch)
+          .patch("/api/v1/articles/" + id)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
+    Api.admin().get("/api/v1/articles/" + id).then().body("title", equalTo("Finite"));
+  }
+
+  @Test
   void putReplacesEveryWritableFieldAndKeepsTheSlug() {
     ExtractableResponse<Response> created =
         ArticleFixture.draft()

@@ -3,6 +3,7 @@ package io.gazette.common;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
@@ -35,6 +36,9 @@ class BadInputTest {
     "[".repeat(5000),
     "{\"title\": \"a\", \"tags\": [\"x\"",
     "{\"title\": \"a\", \"body\": \"unterminated",
+    "{\"title\": NaN}",
+    "{\"title\": +1}",
+    "{\"title\": \"x\" /* comment */}",
   };
 
   @Test
@@ -53,7 +57,9 @@ class BadInputTest {
           .body("detail", not(containsString("Exception")))
           .body("detail", not(containsString("com.fasterxml")))
           .body("detail", not(containsString("[Source")))
-          .body("detail", not(containsString("StreamReadFeature")));
+          .body("detail", not(containsString("StreamReadFeature")))
+          .body("detail", not(containsString("JsonReadFeature")))
+          .body("detail", not(containsString("Feature '")));
     }
   }
 
@@ -211,6 +217,15 @@ class BadInputTest {
           .contentType("application/problem+json")
           .header("Allow", equalTo(c[2]));
       Api.anonymous().options(c[1]).then().statusCode(204).header("Allow", equalTo(c[2]));
+    }
+    for (String unknown :
+        new String[] {"/api/v1", "/api/v1/nope", "/api/v1/articles/1/comments/1"}) {
+      Api.anonymous()
+          .options(unknown)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json")
+          .header("Allow", nullValue());
     }
   }
 

@@ -11,7 +11,7 @@ class ProblemMappersTest {
   @Test
   void aRequestBodyThatEndsBeforeItsContentLengthIsA400ProblemNotAServerError() {
     Response response =
-        new ProblemMappers(new AllowedMethods())
+        new ProblemMappers(new AllowedMethods(null))
             .unreadableBody(new IOException("Connection reset by peer"));
 
     assertEquals(400, response.getStatus());
