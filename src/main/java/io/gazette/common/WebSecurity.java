@@ -1,6 +1,7 @@
 package io.gazette.common;
 
 import io.gazette.config.GazetteConfig;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,10 +18,12 @@ import java.util.stream.Collectors;
 /**
  * CORS and security headers for every response.
  *
- * <p>CORS follows the contract: public content is public, so GET and HEAD are open to every origin
- * (without credentials); every other method, and reads that send an Authorization header, only from
- * the origins in {@code GAZETTE_CORS_ORIGINS}. A cross-origin write from any other origin is
- * refused with 403 before it reaches a resource.
+ * <p>CORS follows the contract: public content is public, so GET and HEAD without a token are open
+ * to every origin (without credentials) and carry {@code Access-Control-Allow-Origin: *} whether or
+ * not the request names an origin, as a shared cache may serve them to any page; every other
+ * method, and reads that send an Authorization header, only from the origins in {@code
+ * GAZETTE_CORS_ORIGINS}. A cross-origin write from any other origin is refused with 403 before it
+ * reaches a resource.
  */
 @ApplicationScoped
 public class WebSecurity {
@@ -38,8 +41,13 @@ public class WebSecurity {
   private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
   private static final String ALLOWED_HEADERS =
       "Authorization, Content-Type, If-Match, If-None-Match, X-Request-Id";
-  private static final String EXPOSED_HEADERS =
-      "ETag, Last-Modified, Location, Link, Retry-After, X-Request-Id";
+  private static final CharSequence ALLOW_ORIGIN =
+      HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+  private static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");
+  private static final CharSequence EXPOSE_HEADERS =
+      HttpHeaders.createOptimized("Access-Control-Expose-Headers");
+  private static final CharSequence EXPOSED_HEADERS =
+      HttpHeaders.createOptimized("ETag, Last-Modified, Location, Link, Retry-After, X-Request-Id");
   private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
   private final Set<String> allowedOrigins;
@@ -69,28 +77,38 @@ public class WebSecurity {
     String path = request.path();
     context.addHeadersEndHandler(ignored -> securityHeaders(response, path));
     String origin = request.getHeader("Origin");
-    if (origin == null || sameOrigin(request, origin)) {
+    boolean crossOrigin = origin != null && !sameOrigin(request, origin);
+    if (crossOrigin
+        && request.method() == HttpMethod.OPTIONS
+        && request.getHeader("Access-Control-Request-Method") != null) {
+      preflight(request, response, origin, isTrusted(origin));
+      return;
+    }
+    if (SAFE_METHODS.contains(request.method().name())
+        && request.getHeader("Authorization") == null) {
+      // Whether or not the request names an origin: a shared cache may keep this answer and give
+      // it to a browser on any origin, so it must carry the same headers for every requester.
+      response.putHeader(ALLOW_ORIGIN, ANY_ORIGIN);
+      response.putHeader(EXPOSE_HEADERS, EXPOSED_HEADERS);
       context.next();
       return;
     }
-    boolean trusted = allowedOrigins.contains(origin.toLowerCase(Locale.ROOT));
-    if (request.method() == HttpMethod.OPTIONS
-        && request.getHeader("Access-Control-Request-Method") != null) {
-      preflight(request, response, origin, trusted);
+    if (!crossOrigin) {
+      context.next();
       return;
     }
-    boolean safe = SAFE_METHODS.contains(request.method().name());
-    if (trusted) {
-      response.putHeader("Access-Control-Allow-Origin", origin);
-      response.putHeader("Vary", "Origin");
-    } else if (safe && request.getHeader("Authorization") == null) {
-      response.putHeader("Access-Control-Allow-Origin", "*");
-    } else {
+    if (!isTrusted(origin)) {
       problems.send(context, forbiddenOrigin, false);
       return;
     }
-    response.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    response.putHeader(ALLOW_ORIGIN, origin);
+    response.putHeader("Vary", "Origin");
+    response.putHeader(EXPOSE_HEADERS, EXPOSED_HEADERS);
     context.next();
+  }
+
+  private boolean isTrusted(String origin) {
+    return allowedOrigins.contains(origin.toLowerCase(Locale.ROOT));
   }
 
   private void preflight(

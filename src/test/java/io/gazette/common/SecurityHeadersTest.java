@@ -58,6 +58,36 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void publicReadsCarryTheSameCorsHeadersWithOrWithoutAnOrigin() {
+    // A shared cache may keep the answer to a request without Origin (or from a listed origin)
+    // and give it to a page on any origin, so it must not depend on who asked first.
+    for (String origin : new String[] {null, "https://editor.gazette.example"}) {
+      var request = Api.anonymous();
+      if (origin != null) {
+        request.header("Origin", origin);
+      }
+      request
+          .get("/api/v1/articles/37076")
+          .then()
+          .statusCode(200)
+          .header("Access-Control-Allow-Origin", equalTo("*"))
+          .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("ETag"))
+          .header(
+              "Vary", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Origin")));
+    }
+    Api.anonymous()
+        .get("/api/v1/articles/no-such-article")
+        .then()
+        .statusCode(404)
+        .header("Access-Control-Allow-Origin", equalTo("*"));
+    Api.admin()
+        .get("/api/v1/articles/37076")
+        .then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", nullValue());
+  }
+
+  @Test
   void writesFromUnlistedOriginsAreRefused() {
     Api.admin()
         .header("Origin", "https://evil.example")
