@@ -188,6 +188,7 @@ public class ArticleResource {
   }
 
   @DELETE
+  @Produces(MediaType.WILDCARD) // 204 has no body, so no Accept header can refuse it
   @Audited
   @Path("{idOrSlug}")
   @RolesAllowed(Role.EDITOR_NAME)

@@ -61,6 +61,7 @@ public class TokenResource {
   }
 
   @DELETE
+  @Produces(MediaType.WILDCARD) // 204 has no body, so no Accept header can refuse it
   @Path("{id}")
   @Audited
   public Response revoke(@PathParam("id") long id) {

@@ -84,6 +84,7 @@ public class ModerationResource {
   }
 
   @DELETE
+  @Produces(MediaType.WILDCARD) // 204 has no body, so no Accept header can refuse it
   @Audited
   @Path("{id}")
   public Response delete(

@@ -1,6 +1,7 @@
 package io.gazette.common;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,8 @@ import java.util.Locale;
  * Answers 406 when the {@code Accept} header gives JSON a weight of 0, as in {@code
  * application/json;q=0} or {@code *}{@code /*;q=0}. Quarkus REST refuses an {@code Accept} that
  * names no JSON type at all, but reads {@code q=0} as any other weight, while RFC 9110 (section
- * 12.4.2) makes it mean "not acceptable". The export, which answers NDJSON, is left out.
+ * 12.4.2) makes it mean "not acceptable". The export, which answers NDJSON, is left out, and so is
+ * DELETE, whose 204 has no body for the header to refuse.
  */
 @ApplicationScoped
 public class AcceptWeights {
@@ -35,6 +37,7 @@ public class AcceptWeights {
               // Only a header with a zero weight somewhere can be refused here.
               if (accept == null
                   || accept.indexOf("=0") < 0
+                  || context.request().method() == HttpMethod.DELETE
                   || context.request().path().startsWith(EXPORT_PATH)
                   || weight(accept, "application", "json") > 0) {
                 context.next();

@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
+import io.gazette.support.CommentFixture;
+import io.gazette.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -54,6 +56,34 @@ class ContentNegotiationTest {
           .contentType("application/problem+json")
           .body("status", equalTo(406))
           .body("type", equalTo("https://gazette.dev/problems/not-acceptable"));
+    }
+  }
+
+  @Test
+  void aDeleteAnswers204WhateverTheAcceptHeaderSays() {
+    // Generated clients send the only type these operations declare, application/problem+json.
+    for (String accept : List.of("application/problem+json", "text/html", "application/json;q=0")) {
+      long article = ArticleFixture.published().createId();
+      long comment = CommentFixture.on(article).postId();
+      Api.admin()
+          .header("Accept", accept)
+          .delete("/api/v1/comments/" + comment)
+          .then()
+          .statusCode(204);
+      Api.admin()
+          .header("Accept", accept)
+          .delete("/api/v1/articles/" + article)
+          .then()
+          .statusCode(204);
+      Api.anonymous().get("/api/v1/articles/" + article).then().statusCode(404);
+      Api.admin()
+          .header("Accept", accept)
+          .delete("/api/v1/articles/" + article)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+      Object token = Tokens.create("editor", null).get("id");
+      Api.admin().header("Accept", accept).delete("/api/v1/tokens/" + token).then().statusCode(204);
     }
   }
 
