@@ -82,7 +82,8 @@ public record CommentInput(
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       return (scheme.equals("http") || scheme.equals("https"))
           && uri.getHost() != null
-          && !uri.getHost().isEmpty();
+          && !uri.getHost().isEmpty()
+          && uri.getPort() <= 65535; // -1 when absent; java.net.URI takes any number
     } catch (URISyntaxException e) {
       return false;
     }

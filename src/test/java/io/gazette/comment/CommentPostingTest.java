@@ -182,7 +182,14 @@ class CommentPostingTest {
   void onlyHttpAndHttpsAuthorUrlsAreAccepted() {
     long article = ArticleFixture.published().createId();
 
-    for (String url : new String[] {"ftp://example.com/", "example.com", "data:text/html,hi"}) {
+    for (String url :
+        new String[] {
+          "ftp://example.com/",
+          "example.com",
+          "data:text/html,hi",
+          "https://example.com:99999/",
+          "https://example.com:65536/"
+        }) {
       posting(CommentFixture.on(article).with("authorUrl", url))
           .when()
           .post(CommentFixture.path(article))
@@ -196,6 +203,11 @@ class CommentPostingTest {
         .then()
         .statusCode(201)
         .body("authorUrl", equalTo("https://blog.example.com/me"));
+    posting(CommentFixture.on(article).with("authorUrl", "https://blog.example.com:65535/me"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201);
   }
 
   @Test
