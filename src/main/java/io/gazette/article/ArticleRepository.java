@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.gazette.common.ApiException;
 import io.gazette.common.Jdbc;
 import io.gazette.common.Text;
+import io.gazette.database.IdSequences;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -207,9 +208,8 @@ public class ArticleRepository implements PanacheRepository<Article> {
         .setParameter(2, currentId)
         .executeUpdate();
     getEntityManager()
-        .createNativeQuery(
-            "select setval(pg_get_serial_sequence('article', 'id'),"
-                + " greatest((select max(id) from article), 1))")
+        .createNativeQuery(IdSequences.raiseSql("article").replace("?", "?1"))
+        .setParameter(1, wantedId)
         .getSingleResult();
   }
 

@@ -18,6 +18,7 @@ import io.gazette.common.Times;
 import io.gazette.common.Utf8;
 import io.gazette.config.GazetteConfig;
 import io.gazette.database.ChangeListener;
+import io.gazette.database.IdSequences;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +59,10 @@ public class ImportService {
 
   private static final int IMPORT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000;
   private static final long MAX_IMPORTED_ID = (1L << 53) - 1;
+
+  /** The advisory lock imports hold while they check and store: "import" in ASCII. */
+  private static final long IMPORT_LOCK = 0x696D706F7274L;
+
   private static final Set<String> COMMENT_STATUSES =
       Set.of("pending", "approved", "spam", "trash");
 
@@ -93,6 +98,12 @@ public class ImportService {
         connection.setNetworkTimeout(Runnable::run, socketTimeout);
       }
     } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        // A create that ran meanwhile took an id or slug of the import after its checks.
+        throw ApiException.conflict(
+            "An article or comment created while the import ran took one of its ids or slugs;"
+                + " nothing was imported");
+      }
       throw new IllegalStateException("The import failed in the database", e);
     } catch (IOException e) {
       // Only reading the request body throws IOException here; the transaction is rolled back.
@@ -106,6 +117,7 @@ public class ImportService {
     prepare(connection);
     long[] counts = stage(connection, new NdjsonLines(body, config.importMaxBytes()));
     long staged = System.nanoTime();
+    waitForOtherImports(connection);
     check(connection);
     long checked = System.nanoTime();
     publish(connection);
@@ -163,12 +175,18 @@ public class ImportService {
     List<StagingWriter.Row> commentRows = new ArrayList<>(BATCH);
     long articleBytes = 0;
     long commentBytes = 0;
+    long articleMaxId = 0;
+    long commentMaxId = 0;
     Connection driver = (Connection) connection.unwrap(PGConnection.class);
     try (PreparedStatement article =
             driver.prepareStatement(
                 "insert into import_article values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         PreparedStatement comment =
             driver.prepareStatement("insert into import_comment values (?,?,?,?,?,?,?,?,?,?,?,?)");
+        PreparedStatement raiseArticleIds =
+            driver.prepareStatement(IdSequences.raiseSql("article"));
+        PreparedStatement raiseCommentIds =
+            driver.prepareStatement(IdSequences.raiseSql("comment"));
         StagingWriter writer = new StagingWriter()) {
       byte[] bytes;
       while ((bytes = lines.next()) != null) {
@@ -180,20 +198,24 @@ public class ImportService {
         JsonNode type = node.remove("type");
         String kind = type == null || !type.isTextual() ? "" : type.asText();
         if (kind.equals("article")) {
-          articleRows.add(stageArticle(node, line));
+          long id = positiveId(node, "id", line);
+          articleRows.add(stageArticle(node, line, id));
+          articleMaxId = Math.max(articleMaxId, id);
           articles++;
           articleBytes += bytes.length;
           if (articleRows.size() == BATCH || articleBytes >= BATCH_BYTES) {
-            writer.submit(article, articleRows);
+            writer.submit(article, articleRows, raise(raiseArticleIds, articleMaxId));
             articleRows = new ArrayList<>(BATCH);
             articleBytes = 0;
           }
         } else if (kind.equals("comment")) {
-          commentRows.add(stageComment(node, line));
+          long id = positiveId(node, "id", line);
+          commentRows.add(stageComment(node, line, id));
+          commentMaxId = Math.max(commentMaxId, id);
           comments++;
           commentBytes += bytes.length;
           if (commentRows.size() == BATCH || commentBytes >= BATCH_BYTES) {
-            writer.submit(comment, commentRows);
+            writer.submit(comment, commentRows, raise(raiseCommentIds, commentMaxId));
             commentRows = new ArrayList<>(BATCH);
             commentBytes = 0;
           }
@@ -202,18 +224,30 @@ public class ImportService {
         }
       }
       if (!articleRows.isEmpty()) {
-        writer.submit(article, articleRows);
+        writer.submit(article, articleRows, raise(raiseArticleIds, articleMaxId));
       }
       if (!commentRows.isEmpty()) {
-        writer.submit(comment, commentRows);
+        writer.submit(comment, commentRows, raise(raiseCommentIds, commentMaxId));
       }
       writer.finish();
     }
     return new long[] {articles, comments};
   }
 
-  private StagingWriter.Row stageArticle(ObjectNode node, long line) {
-    long id = positiveId(node, "id", line);
+  /**
+   * Raises an id sequence past the ids read so far, before their batch is staged: creates that run
+   * while the import does then draw ids above them, instead of ids the import is about to store.
+   */
+  private static StagingWriter.Step raise(PreparedStatement raise, long maxId) {
+    return () -> {
+      raise.setLong(1, maxId);
+      try (ResultSet ignored = raise.executeQuery()) {
+        // setval's result is not needed
+      }
+    };
+  }
+
+  private StagingWriter.Row stageArticle(ObjectNode node, long line, long id) {
     Instant createdAt = time(node, "createdAt", line);
     Instant updatedAt = time(node, "updatedAt", line);
     long version = node.hasNonNull("version") ? positiveId(node, "version", line) : 1;
@@ -251,8 +285,7 @@ public class ImportService {
     };
   }
 
-  private StagingWriter.Row stageComment(ObjectNode node, long line) {
-    long id = positiveId(node, "id", line);
+  private StagingWriter.Row stageComment(ObjectNode node, long line, long id) {
     long articleId = positiveId(node, "articleId", line);
     Instant createdAt = time(node, "createdAt", line);
     Instant updatedAt = time(node, "updatedAt", line);
@@ -281,6 +314,17 @@ public class ImportService {
   }
 
   /** Reference and uniqueness checks over the whole file, each naming the first bad line. */
+  /**
+   * Imports stage side by side but check and store one at a time, until the transaction ends: the
+   * checks of one would not see what another is storing, and the second would fail on a unique
+   * index (a 500) instead of naming its line.
+   */
+  private static void waitForOtherImports(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+    }
+  }
+
   private static void check(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("create index on import_article (id)");
@@ -355,11 +399,12 @@ public class ImportService {
   }
 
   /**
-   * Moves staged rows into place, computes counters, moves id sequences, tells the caches. New
-   * articles and comments are written once, with their counters already counted from the staged
-   * comments (all of a new row's comments are staged); only stored rows that gain comments are
-   * updated. Updating every imported article afterwards would write the table twice, computing its
-   * search vector again and leaving as many dead rows for vacuum as live ones.
+   * Moves staged rows into place, computes counters, tells the caches (the id sequences were raised
+   * as the lines were read). New articles and comments are written once, with their counters
+   * already counted from the staged comments (all of a new row's comments are staged); only stored
+   * rows that gain comments are updated. Updating every imported article afterwards would write the
+   * table twice, computing its search vector again and leaving as many dead rows for vacuum as live
+   * ones.
    */
   private static void publish(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
@@ -393,12 +438,6 @@ public class ImportService {
               + " (select parent_id from import_comment where parent_id is not null"
               + " except select id from import_comment) group by parent_id) n"
               + " where p.id = n.parent_id");
-      statement.execute(
-          "select setval(pg_get_serial_sequence('article', 'id'),"
-              + " greatest((select max(id) from article), 1))");
-      statement.execute(
-          "select setval(pg_get_serial_sequence('comment', 'id'),"
-              + " greatest((select max(id) from comment), 1))");
       statement.execute(
           "select pg_notify('"
               + ChangeListener.CHANNEL

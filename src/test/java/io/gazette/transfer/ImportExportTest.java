@@ -11,10 +11,23 @@ import io.gazette.support.CommentCounts;
 import io.gazette.support.CommentFixture;
 import io.gazette.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -110,6 +123,113 @@ class ImportExportTest {
     assertTrue(next > id, "server ids continue after imported ones");
     long nextComment = CommentFixture.on(id).postId();
     assertTrue(nextComment > id + 4);
+  }
+
+  @Test
+  void twoImportsOfTheSameIdsAtOnceGiveOneSuccessAndOneProblemNamingTheLine() throws Exception {
+    long id = base();
+    String marker = Api.unique();
+    String file =
+        LongStream.range(0, 3000)
+            .mapToObj(i -> article(id + i, "concurrent-" + marker + "-" + i, "draft"))
+            .collect(Collectors.joining("\n"));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return importing(file);
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<io.restassured.response.Response> answer : answers) {
+        io.restassured.response.Response response = answer.get(120, TimeUnit.SECONDS);
+        statuses.add(response.statusCode());
+        if (response.statusCode() == 400) {
+          response
+              .then()
+              .contentType("application/problem+json")
+              .body("errors[0].field", equalTo("id"))
+              .body("errors[0].line", equalTo(1));
+        }
+      }
+      statuses.sort(null);
+      assertEquals(List.of(200, 400), statuses);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        3000,
+        Sql.number(
+            "select count(*) from article where slug like ?", "concurrent-" + marker + "-%"));
+  }
+
+  @Test
+  void createsWhileAnImportRunsGetIdsAboveTheImportedOnes() throws Exception {
+    long first = base();
+    // The import's first half: ids just above the sequence, which a create would draw next.
+    String marker = Api.unique();
+    StringBuilder firstHalf = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      firstHalf.append(article(first + i, "during-" + marker + "-" + i, "draft")).append('\n');
+    }
+    PipedOutputStream lines = new PipedOutputStream();
+    PipedInputStream body = new PipedInputStream(lines, 1 << 20);
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + "/api/v1/import"))
+            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+            .header("Content-Type", NDJSON)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+            .build();
+    CompletableFuture<HttpResponse<String>> answer =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    lines.write(firstHalf.toString().getBytes(StandardCharsets.UTF_8));
+    lines.flush();
+    // Once the first batch is read, the article sequence stands above its ids.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (Sql.number(
+            "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('article', 'id')::regclass), 0)")
+        < first + 999) {
+      assertTrue(System.nanoTime() < deadline, "the import did not raise the sequence");
+      Thread.sleep(20);
+    }
+    List<Long> created = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      created.add(ArticleFixture.draft().title("Created during an import " + marker).createId());
+    }
+    lines.write(
+        (article(first + 5000, "during-" + marker + "-last", "draft") + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+    lines.close();
+    HttpResponse<String> imported = answer.get(60, TimeUnit.SECONDS);
+    assertEquals(200, imported.statusCode(), imported.body());
+    for (long id : created) {
+      assertTrue(id > first + 999, "a create during the import drew " + id);
+    }
+    assertTrue(ArticleFixture.draft().createId() > first + 5000);
+  }
+
+  @Test
+  void anImportNeverMovesIdsBackSoIdsOfDeletedArticlesAreNotHandedOutAgain() {
+    long id = base();
+    importing(article(id, "before-" + Api.unique(), "draft")).then().statusCode(200);
+    ArticleFixture.draft().createId();
+    long deleted = ArticleFixture.draft().createId();
+    Api.admin().delete("/api/v1/articles/" + deleted).then().statusCode(204);
+    // An id below every stored one's neighbours: setting the sequence to the largest stored id
+    // would hand out the deleted article's id next.
+    importing(article(id - 50, "after-" + Api.unique(), "draft")).then().statusCode(200);
+    long next = ArticleFixture.draft().createId();
+    assertTrue(next > deleted, "the id of a deleted article came back: " + next);
   }
 
   @Test

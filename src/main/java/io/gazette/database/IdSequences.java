@@ -1,0 +1,31 @@
+package io.gazette.database;
+
+/**
+ * Moves the id sequence of articles or comments past ids that were not drawn from it (imported
+ * ones, the demo article's), and never back.
+ *
+ * <p>{@code setval} to the largest stored id, the usual idiom, can move a sequence back: past ids
+ * of deleted rows, which the server would then hand out again, and past ids that a concurrent
+ * create has drawn but not yet committed, which it would hand out twice. Here the sequence is only
+ * ever raised, and only when it is below the wanted id: the inner {@code nextval} returns a value
+ * above every id already handed out, so {@code setval} moves it forward from there. Sequence
+ * changes are never rolled back and are seen by other sessions at once, so an import that raises
+ * the sequence while it reads its lines keeps concurrent creates away from the ids it will store.
+ */
+public final class IdSequences {
+
+  private IdSequences() {}
+
+  /**
+   * A query, with the wanted id as its one parameter, that raises the id sequence of {@code table}
+   * ({@code article} or {@code comment}) so that the next id it hands out is above that id. A null
+   * parameter changes nothing.
+   */
+  public static String raiseSql(String table) {
+    return "select case when wanted > coalesce(pg_sequence_last_value(sequence), 0) then"
+        + " case when wanted > nextval(sequence) then setval(sequence, wanted) end end"
+        + " from (select cast(? as bigint) wanted, cast(pg_get_serial_sequence('"
+        + table
+        + "', 'id') as regclass) sequence) s";
+  }
+}
