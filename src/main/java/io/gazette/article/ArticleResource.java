@@ -77,6 +77,10 @@ public class ArticleResource {
     Response.ResponseBuilder response =
         Response.ok(page.entity(), JsonMediaType.UTF8)
             .header(HttpHeaders.CACHE_CONTROL, privileged ? PRIVATE_CACHE : LIST_CACHE);
+    if (!privileged) {
+      // A token holder's list holds more: a shared cache must not give them this one.
+      response.header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+    }
     if (page.nextLink() != null) {
       response.header("Link", Links.header(page.nextLink()));
     }

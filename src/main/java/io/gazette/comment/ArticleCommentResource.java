@@ -73,6 +73,10 @@ public class ArticleCommentResource {
         Response.ok(result.json(), JsonMediaType.UTF8)
             .header(
                 HttpHeaders.CACHE_CONTROL, privileged ? "private, no-store" : "public, max-age=10");
+    if (!privileged) {
+      // A token holder's page adds moderation fields: a shared cache must not give them this one.
+      response.header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+    }
     if (result.nextLink() != null) {
       response.header("Link", Links.header(result.nextLink()));
     }

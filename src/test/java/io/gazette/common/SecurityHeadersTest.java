@@ -88,6 +88,25 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void publicListsTellSharedCachesThatATokenChangesThem() {
+    for (String path : new String[] {"/api/v1/articles", "/api/v1/articles/37076/comments"}) {
+      Api.anonymous()
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("Cache-Control", org.hamcrest.Matchers.startsWith("public"))
+          .header("Vary", equalTo("Authorization"));
+      // The second read comes from the in-process cache and must say the same.
+      Api.anonymous().get(path).then().statusCode(200).header("Vary", equalTo("Authorization"));
+      Api.admin()
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("Cache-Control", equalTo("private, no-store"));
+    }
+  }
+
+  @Test
   void writesFromUnlistedOriginsAreRefused() {
     Api.admin()
         .header("Origin", "https://evil.example")
