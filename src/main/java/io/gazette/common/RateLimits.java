@@ -6,8 +6,12 @@ import io.gazette.config.GazetteConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.netty.util.NetUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +38,7 @@ public class RateLimits {
       return;
     }
     ConsumptionProbe probe =
-        bucket("comment:" + address, commentsPerMinute).tryConsumeAndReturnRemaining(1);
+        bucket("comment:" + client(address), commentsPerMinute).tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       throw ApiException.tooManyRequests(
           "Too many comments from your address; at most " + commentsPerMinute + " a minute",
@@ -47,7 +51,7 @@ public class RateLimits {
     if (authFailuresPerMinute <= 0) {
       return 0;
     }
-    Bucket bucket = buckets.getIfPresent("auth:" + address);
+    Bucket bucket = buckets.getIfPresent("auth:" + client(address));
     if (bucket == null || bucket.getAvailableTokens() > 0) {
       return 0;
     }
@@ -57,7 +61,28 @@ public class RateLimits {
   /** Counts one failed authentication against the address. */
   public void recordAuthenticationFailure(String address) {
     if (authFailuresPerMinute > 0) {
-      bucket("auth:" + address, authFailuresPerMinute).tryConsume(1);
+      bucket("auth:" + client(address), authFailuresPerMinute).tryConsume(1);
+    }
+  }
+
+  /**
+   * Whose allowance an address draws on: an IPv4 address's own, and for IPv6 that of its /64. A
+   * single IPv6 subscriber or server is usually given a whole /64, and could otherwise post from as
+   * many addresses as it likes.
+   */
+  static String client(String address) {
+    if (address.indexOf(':') < 0) {
+      return address;
+    }
+    byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+    if (bytes == null || bytes.length != 16) {
+      return address;
+    }
+    Arrays.fill(bytes, 8, 16, (byte) 0);
+    try {
+      return NetUtil.toAddressString(InetAddress.getByAddress(bytes)) + "/64";
+    } catch (UnknownHostException e) {
+      return address;
     }
   }
 
