@@ -19,14 +19,30 @@ public record Cursor(String sort, long id, String key) {
 
   public static Optional<Cursor> decode(String token) {
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      String[] parts = raw.split("\n", 3);
-      if (parts.length != 3) {
+      byte[] bytes = Base64.getUrlDecoder().decode(token);
+      if (Utf8.firstMalformed(bytes, 0, bytes.length) >= 0) {
+        return Optional.empty(); // not one the server wrote: it would otherwise decode to U+FFFD
+      }
+      String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\n", 3);
+      if (parts.length != 3 || !isId(parts[1])) {
         return Optional.empty();
       }
       return Optional.of(new Cursor(parts[0], Long.parseLong(parts[1]), parts[2]));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** A positive id in ASCII digits, as written by {@link #encode}: no sign, no leading zero. */
+  private static boolean isId(String text) {
+    if (text.isEmpty() || text.length() > 19 || text.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -183,9 +183,10 @@ public class JsonBodies {
   /**
    * A parser's message for a client: without the source locations Jackson writes into some of them
    * ("expected close marker for Object (start marker at [Source: REDACTED ...; line: 1, column:
-   * 1])") and its advice on which feature to enable ("Non-standard token 'NaN': enable
-   * `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"), which speak of Jackson instead of
-   * anything the client sent.
+   * 1])"), its advice on which feature to enable ("Non-standard token 'NaN': enable
+   * `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow") and the Java type and feature behind a
+   * refusal ("(bound as `...JsonNode`): not allowed as per `DeserializationFeature...`"), which
+   * speak of Jackson instead of anything the client sent.
    */
   public static String parserMessage(JsonProcessingException e) {
     String message = e.getOriginalMessage();
@@ -196,7 +197,8 @@ public class JsonBodies {
       Pattern.compile(
           "\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)|\\s*\\[Source: [^\\]]*\\]"
               + "|:?\\s*enable `[^`]*` to allow"
-              + "|\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)");
+              + "|\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)"
+              + "|\\s*\\(bound as `[^`]*`\\)|:?\\s*not allowed as per `[^`]*`");
 
   /** Payloads with rules Bean Validation cannot express declare them here. */
   public interface SelfValidating {

@@ -12,6 +12,7 @@ import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -540,6 +541,10 @@ class ArticleListTest {
       {"cursor", "not-a-cursor"},
       {"cursor", new Cursor("-publishedAt", 5, "+10000-01-01T00:00:00Z").encode()},
       {"cursor", new Cursor("-publishedAt", 5, "0000-12-31T23:00:00Z").encode()},
+      {"cursor", new Cursor("title", -5, "a title").encode()},
+      {"cursor", new Cursor("title", 0, "a title").encode()},
+      {"cursor", rawCursor("title\n+5\na title".getBytes(StandardCharsets.UTF_8))},
+      {"cursor", rawCursor(new byte[] {'t', 'i', 't', 'l', 'e', '\n', '5', '\n', (byte) 0xff})},
       {"page", "0"},
       {"status", "deleted"},
       {"fields", "id,password"},
@@ -556,6 +561,11 @@ class ArticleListTest {
           .contentType("application/problem+json")
           .body("errors[0].field", equalTo(parameter[0]));
     }
+  }
+
+  /** A cursor token of any bytes, as a client could forge one. */
+  private static String rawCursor(byte[] bytes) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   @Test

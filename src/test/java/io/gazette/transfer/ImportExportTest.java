@@ -570,6 +570,14 @@ class ImportExportTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("type"));
     importing("[1,2]").then().statusCode(400).contentType("application/problem+json");
+    // Two objects on one line: the detail speaks of the line, not of the parser's settings.
+    importing("{\"type\":\"article\"} {\"type\":\"article\"}")
+        .then()
+        .statusCode(400)
+        .body("errors[0].line", equalTo(1))
+        .body("detail", containsString("Trailing token"))
+        .body("detail", org.hamcrest.Matchers.not(containsString("`")))
+        .body("detail", org.hamcrest.Matchers.not(containsString("Feature")));
   }
 
   @Test
