@@ -9,6 +9,8 @@ import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
+import io.gazette.common.Preconditions;
+import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import io.gazette.common.Times;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -92,21 +95,27 @@ public class ArticleResource {
   public Response get(
       @PathParam("idOrSlug") String idOrSlug,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
       @Context UriInfo uri) {
+    Reading reading = new Reading(ifNoneMatch, ifModifiedSince, ifMatch, ifUnmodifiedSince);
     Set<String> fields =
         ArticleQueryParser.fields(
             new QueryParameters(QueryStrings.parameters(uri), Set.of("fields")));
     if (fields == null) {
       if (viewer.isAnonymous()) {
-        return publicArticleResponse(
-            reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug)), ifNoneMatch);
+        return articleResponse(
+            reads.publicArticle(idOrSlug).orElseThrow(() -> notFound(idOrSlug)),
+            reading,
+            VISIBLE_CACHE);
       }
       // A token holder gets a visible article exactly as readers do, so the readers' cached copy
       // serves; the cache holds no other kind, and anything else is read below. What is read with
       // a token is never for shared caches, as with lists.
       Optional<ArticleCache.CachedArticle> cached = reads.cachedArticle(idOrSlug);
       if (cached.isPresent()) {
-        return articleResponse(cached.get(), ifNoneMatch, PRIVATE_CACHE);
+        return articleResponse(cached.get(), reading, PRIVATE_CACHE);
       }
     }
     ArticleReads.BuiltArticle article =
@@ -114,7 +123,10 @@ public class ArticleResource {
             .article(idOrSlug, viewer.seesUnpublished(), fields)
             .orElseThrow(() -> notFound(idOrSlug));
     return conditional(
-            ifNoneMatch, article.entityTag(), () -> Response.ok(article.json(), JsonMediaType.UTF8))
+            reading,
+            article.entityTag(),
+            article.lastModified(),
+            () -> Response.ok(article.json(), JsonMediaType.UTF8))
         .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
         .header(
             HttpHeaders.CACHE_CONTROL,
@@ -123,27 +135,59 @@ public class ArticleResource {
   }
 
   /**
-   * A visible article as sent to anonymous readers: from {@link #get} and from the cache (see
-   * {@link CachedArticleReads}).
+   * The conditional headers of a read. The cache's fast path (see {@link CachedArticleReads})
+   * answers only {@code If-None-Match}, and leaves requests with any other to {@link #get}.
+   */
+  record Reading(
+      String ifNoneMatch, String ifModifiedSince, String ifMatch, String ifUnmodifiedSince) {}
+
+  /**
+   * A visible article as sent to anonymous readers that send no condition but {@code
+   * If-None-Match}: from the cache (see {@link CachedArticleReads}).
    */
   static Response publicArticleResponse(ArticleCache.CachedArticle article, String ifNoneMatch) {
-    return articleResponse(article, ifNoneMatch, VISIBLE_CACHE);
+    return articleResponse(article, new Reading(ifNoneMatch, null, null, null), VISIBLE_CACHE);
   }
 
   private static Response articleResponse(
-      ArticleCache.CachedArticle article, String ifNoneMatch, String cacheControl) {
+      ArticleCache.CachedArticle article, Reading reading, String cacheControl) {
     return conditional(
-            ifNoneMatch, article.entityTag(), () -> Response.ok(article.json(), JsonMediaType.UTF8))
+            reading,
+            article.entityTag(),
+            article.lastModified(),
+            () -> Response.ok(article.json(), JsonMediaType.UTF8))
         .header(HttpHeaders.LAST_MODIFIED, article.lastModified())
         .header(HttpHeaders.CACHE_CONTROL, cacheControl)
         .build();
   }
 
-  /** 304 when the client's copy is current, else the full response; both carry the ETag. */
+  /**
+   * 412 when {@code If-Match} (or without it {@code If-Unmodified-Since}) fails; 304 when {@code
+   * If-None-Match} matches, or without it when the article has not changed since {@code
+   * If-Modified-Since}; else the full response. 304 and 200 carry the ETag. RFC 9110 section 13.2.2
+   * gives the order.
+   */
   private static Response.ResponseBuilder conditional(
-      String ifNoneMatch, String entityTag, Supplier<Response.ResponseBuilder> full) {
-    Response.ResponseBuilder response =
-        EntityTags.noneMatchHits(ifNoneMatch, entityTag) ? Response.notModified() : full.get();
+      Reading reading,
+      String entityTag,
+      String lastModified,
+      Supplier<Response.ResponseBuilder> full) {
+    Instant modified = Times.parseHttpDate(lastModified).orElseThrow();
+    Optional<String> failure =
+        new Preconditions(reading.ifMatch(), null, reading.ifUnmodifiedSince())
+            .failure(entityTag::equals, entityTag, modified);
+    if (failure.isPresent()) {
+      throw new ApiException(
+          ProblemType.PRECONDITION_FAILED,
+          "The article " + failure.get() + " (current ETag " + entityTag + ")");
+    }
+    boolean notModified =
+        reading.ifNoneMatch() != null
+            ? EntityTags.noneMatchHits(reading.ifNoneMatch(), entityTag)
+            : Times.parseHttpDate(reading.ifModifiedSince())
+                .map(since -> !modified.isAfter(since))
+                .orElse(false);
+    Response.ResponseBuilder response = notModified ? Response.notModified() : full.get();
     return response.tag(unquoted(entityTag));
   }
 
@@ -173,9 +217,12 @@ public class ArticleResource {
   public Response replace(
       @PathParam("idOrSlug") String idOrSlug,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
       byte[] body) {
     ArticleInput input = json.read(body, ArticleInput.class);
-    return written(Response.ok(), service.replace(idOrSlug, input, ifMatch));
+    Preconditions conditions = new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince);
+    return written(Response.ok(), service.replace(idOrSlug, input, conditions));
   }
 
   @PATCH
@@ -186,9 +233,12 @@ public class ArticleResource {
   public Response patch(
       @PathParam("idOrSlug") String idOrSlug,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
       byte[] body) {
     JsonNode patch = json.readObject(body);
-    return written(Response.ok(), service.patch(idOrSlug, patch, ifMatch));
+    Preconditions conditions = new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince);
+    return written(Response.ok(), service.patch(idOrSlug, patch, conditions));
   }
 
   @DELETE
@@ -197,8 +247,11 @@ public class ArticleResource {
   @Path("{idOrSlug}")
   @RolesAllowed(Role.EDITOR_NAME)
   public Response delete(
-      @PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    service.delete(idOrSlug, ifMatch);
+      @PathParam("idOrSlug") String idOrSlug,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince) {
+    service.delete(idOrSlug, new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince));
     return Response.noContent().build();
   }
 

@@ -2,9 +2,9 @@ package io.gazette.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gazette.common.ApiException;
-import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMergePatch;
+import io.gazette.common.Preconditions;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
 import io.gazette.ops.GazetteMetrics;
@@ -88,30 +88,30 @@ public class ArticleService {
 
   /** Replaces every writable field (PUT). An absent slug keeps the current one. */
   @Transactional
-  public ArticleView replace(String idOrSlug, ArticleInput input, String ifMatch) {
-    Article article = lockForWrite(idOrSlug, ifMatch);
+  public ArticleView replace(String idOrSlug, ArticleInput input, Preconditions conditions) {
+    Article article = lockForWrite(idOrSlug, conditions);
     update(article, input);
     return ArticleView.of(article);
   }
 
   /** Applies an RFC 7396 JSON Merge Patch to the writable fields, then validates the result. */
   @Transactional
-  public ArticleView patch(String idOrSlug, JsonNode patch, String ifMatch) {
-    Article article = lockForWrite(idOrSlug, ifMatch);
+  public ArticleView patch(String idOrSlug, JsonNode patch, Preconditions conditions) {
+    Article article = lockForWrite(idOrSlug, conditions);
     JsonNode merged = mergePatch.apply(json.toTree(writableFields(article)), patch);
     ArticleInput input = json.bind(merged, ArticleInput.class);
     update(article, input);
     return ArticleView.of(article);
   }
 
-  /** Deletes an article; honours If-Match like the other writes. */
+  /** Deletes an article; honours the preconditions like the other writes. */
   @Transactional
-  public void delete(String idOrSlug, String ifMatch) {
-    Article article = lockForWrite(idOrSlug, ifMatch);
+  public void delete(String idOrSlug, Preconditions conditions) {
+    Article article = lockForWrite(idOrSlug, conditions);
     articles.delete(article);
   }
 
-  private Article lockForWrite(String idOrSlug, String ifMatch) {
+  private Article lockForWrite(String idOrSlug, Preconditions conditions) {
     Article article =
         articles
             .lockByIdOrSlug(idOrSlug)
@@ -120,10 +120,11 @@ public class ArticleService {
     ArticleView view = ArticleView.of(article);
     String current = view.entityTag();
     // A tag read with sparse fields names this version as well as the full one does.
-    if (!EntityTags.matchHolds(ifMatch, view::isCurrentTag)) {
+    Optional<String> failure = conditions.failure(view::isCurrentTag, current, view.updatedAt());
+    if (failure.isPresent()) {
       throw new ApiException(
           ProblemType.PRECONDITION_FAILED,
-          "The article has changed since you read it (current ETag " + current + ")");
+          "The article " + failure.get() + " (current ETag " + current + ")");
     }
     return article;
   }

@@ -7,6 +7,7 @@ import io.gazette.common.ApiException;
 import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
+import io.gazette.common.Preconditions;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,9 +78,15 @@ public class ModerationResource {
   @Path("{id}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   public Response patch(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
+      byte[] body) {
     JsonNode patch = json.readObject(body);
-    ModeratedComment comment = service.patch(parseId(id), patch, ifMatch);
+    ModeratedComment comment =
+        service.patch(
+            parseId(id), patch, new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince));
     return tagged(Response.ok(comment), comment);
   }
 
@@ -88,8 +95,11 @@ public class ModerationResource {
   @Audited
   @Path("{id}")
   public Response delete(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    service.delete(parseId(id), ifMatch);
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince) {
+    service.delete(parseId(id), new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince));
     return Response.noContent().build();
   }
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gazette.article.ArticleCache;
 import io.gazette.article.ArticleRepository;
 import io.gazette.common.ApiException;
-import io.gazette.common.EntityTags;
 import io.gazette.common.FieldError;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMergePatch;
+import io.gazette.common.Preconditions;
 import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,11 +68,11 @@ public class ModerationService {
    * what the poster wrote (name, email, URL, parent) is a 400. A status change moves the article's
    * {@code commentCount} and the parent's {@code replyCount} in this transaction.
    *
-   * @throws ApiException 404 when missing, 412 when {@code ifMatch} is stale
+   * @throws ApiException 404 when missing, 412 when a precondition fails
    */
   @Transactional
-  public ModeratedComment patch(long id, JsonNode patch, String ifMatch) {
-    Comment comment = lockForWrite(id, ifMatch);
+  public ModeratedComment patch(long id, JsonNode patch, Preconditions conditions) {
+    Comment comment = lockForWrite(id, conditions);
     JsonNode current = json.toTree(CommentViews.forModerator(comment));
     JsonNode merged = mergePatch.apply(current, patch);
     CommentEdit edit = bindEdit(current, merged);
@@ -93,17 +93,17 @@ public class ModerationService {
    * Deletes a comment. Its direct replies are re-parented to its own parent (top level when it had
    * none) in the same transaction, so no reply is lost and every counter stays exact.
    *
-   * @throws ApiException 404 when missing, 412 when {@code ifMatch} is stale
+   * @throws ApiException 404 when missing, 412 when a precondition fails
    */
   @Transactional
-  public void delete(long id, String ifMatch) {
-    Comment comment = lockForWrite(id, ifMatch);
+  public void delete(long id, Preconditions conditions) {
+    Comment comment = lockForWrite(id, conditions);
     comments.reparentReplies(comment.id, comment.parentId);
     comments.delete(comment);
     comments.flush();
   }
 
-  private Comment lockForWrite(long id, String ifMatch) {
+  private Comment lockForWrite(long id, Preconditions conditions) {
     ApiException missing = ApiException.notFound("No comment " + id);
     long articleId = comments.articleIdOf(id).orElseThrow(() -> missing);
     articles.findByIdOptional(articleId, LockModeType.PESSIMISTIC_WRITE);
@@ -111,10 +111,11 @@ public class ModerationService {
     Comment comment = comments.lock(id).orElseThrow(() -> missing);
     cache.evictAfterCommit(articleId);
     String current = CommentViews.forModerator(comment).entityTag();
-    if (!EntityTags.matchHolds(ifMatch, current)) {
+    Optional<String> failure = conditions.failure(current::equals, current, comment.updatedAt);
+    if (failure.isPresent()) {
       throw new ApiException(
           ProblemType.PRECONDITION_FAILED,
-          "The comment has changed since you read it (current ETag " + current + ")");
+          "The comment " + failure.get() + " (current ETag " + current + ")");
     }
     return comment;
   }

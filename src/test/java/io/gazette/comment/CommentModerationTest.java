@@ -405,6 +405,27 @@ class CommentModerationTest {
   }
 
   @Test
+  void ifUnmodifiedSinceAndIfNoneMatchGuardModerationAsIfMatchDoes() {
+    long article = ArticleFixture.published().createId();
+    long id = CommentFixture.on(article).postId();
+    String[][] failing = {
+      {"If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"},
+      {"If-None-Match", "*"}
+    };
+    for (String[] header : failing) {
+      patching(Map.of("status", "approved"))
+          .header(header[0], header[1])
+          .when()
+          .patch(comment(id))
+          .then()
+          .statusCode(412)
+          .contentType("application/problem+json");
+      Api.admin().header(header[0], header[1]).when().delete(comment(id)).then().statusCode(412);
+    }
+    Api.admin().when().get(comment(id)).then().statusCode(200).body("status", equalTo("pending"));
+  }
+
+  @Test
   void currentIfMatchIsAccepted() {
     long id = CommentFixture.on(ArticleFixture.published().createId()).postId();
     String etag = Api.admin().when().get(comment(id)).then().extract().header("ETag");

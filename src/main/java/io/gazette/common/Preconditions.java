@@ -1,0 +1,40 @@
+package io.gazette.common;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The preconditions a write carries (RFC 9110 section 13.2.2): {@code If-Match}, or without it
+ * {@code If-Unmodified-Since}; then {@code If-None-Match}, which a write fails when it matches (so
+ * {@code If-None-Match: *} fails on every stored article or comment). An {@code
+ * If-Unmodified-Since} that is not an HTTP-date is ignored, as the RFC says.
+ */
+public record Preconditions(String ifMatch, String ifNoneMatch, String ifUnmodifiedSince) {
+
+  /**
+   * Why the write must not go ahead on the current representation, or empty when it may.
+   *
+   * @param current whether a strong tag names the current representation
+   * @param currentTag the current representation's tag, for {@code If-None-Match}
+   * @param lastModified when it last changed (compared to the second, as Last-Modified says it)
+   */
+  public Optional<String> failure(
+      Predicate<String> current, String currentTag, Instant lastModified) {
+    if (ifMatch != null) {
+      if (!EntityTags.matchHolds(ifMatch, current)) {
+        return Optional.of("has changed since you read it");
+      }
+    } else {
+      Optional<Instant> since = Times.parseHttpDate(ifUnmodifiedSince);
+      if (since.isPresent() && lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since.get())) {
+        return Optional.of("has changed since " + ifUnmodifiedSince.strip());
+      }
+    }
+    if (EntityTags.noneMatchHits(ifNoneMatch, currentTag)) {
+      return Optional.of("exists and matches If-None-Match");
+    }
+    return Optional.empty();
+  }
+}
