@@ -39,6 +39,9 @@ public class BodyLimit {
   private final Problem tooLarge;
   private final Problem tooLargeWithoutToken;
   private final Problem lengthRequired;
+  private final Problem encoded =
+      ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
+          "Send the request body without Content-Encoding: compressed bodies are not accepted");
   private final Problem busy;
   private final BodiesInFlight inFlight;
 
@@ -77,6 +80,15 @@ public class BodyLimit {
         .order(-1000)
         .handler(
             context -> {
+              String coding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+              if (coding != null
+                  && !coding.isBlank()
+                  && !coding.strip().equalsIgnoreCase("identity")) {
+                // Read as it is, a compressed body would be refused as malformed, or worse, taken
+                // for text; inflated, its size would escape every limit here.
+                problems.send(context, encoded, true);
+                return;
+              }
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
               // The import streams its body and enforces its own, larger limit.
               if (context.request().path().startsWith(IMPORT_PATH)) {

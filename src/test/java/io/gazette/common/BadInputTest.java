@@ -167,6 +167,33 @@ class BadInputTest {
   }
 
   @Test
+  void aCompressedRequestBodyIsUnsupportedAndStoresNothing() throws java.io.IOException {
+    String title = "Compressed " + Api.unique();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+      gzip.write(("{\"title\": \"" + title + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+    for (String path : new String[] {"/api/v1/articles", "/api/v1/import"}) {
+      Api.admin()
+          .contentType(path.endsWith("import") ? "application/x-ndjson" : "application/json")
+          .header("Content-Encoding", "gzip")
+          .body(bytes.toByteArray())
+          .when()
+          .post(path)
+          .then()
+          .statusCode(415)
+          .contentType("application/problem+json")
+          .body("detail", containsString("Content-Encoding"));
+    }
+    Api.admin()
+        .queryParam("q", title)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(200)
+        .body("data", org.hamcrest.Matchers.empty());
+  }
+
+  @Test
   void oversizedBodyIsRejectedWith413Problem() {
     byte[] huge = new byte[5 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) 'a');
