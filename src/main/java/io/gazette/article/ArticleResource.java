@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -172,21 +171,24 @@ public class ArticleResource {
       String entityTag,
       String lastModified,
       Supplier<Response.ResponseBuilder> full) {
-    Instant modified = Times.parseHttpDate(lastModified).orElseThrow();
-    Optional<String> failure =
-        new Preconditions(reading.ifMatch(), null, reading.ifUnmodifiedSince())
-            .failure(entityTag::equals, entityTag, modified);
-    if (failure.isPresent()) {
-      throw new ApiException(
-          ProblemType.PRECONDITION_FAILED,
-          "The article " + failure.get() + " (current ETag " + entityTag + ")");
+    if (reading.ifMatch() != null || reading.ifUnmodifiedSince() != null) {
+      Optional<String> failure =
+          new Preconditions(reading.ifMatch(), null, reading.ifUnmodifiedSince())
+              .failure(entityTag::equals, entityTag, Times.parseHttpDate(lastModified).get());
+      if (failure.isPresent()) {
+        throw new ApiException(
+            ProblemType.PRECONDITION_FAILED,
+            "The article " + failure.get() + " (current ETag " + entityTag + ")");
+      }
     }
+    // Most reads carry no condition: the HTTP-dates are parsed only when one asks for them.
     boolean notModified =
         reading.ifNoneMatch() != null
             ? EntityTags.noneMatchHits(reading.ifNoneMatch(), entityTag)
-            : Times.parseHttpDate(reading.ifModifiedSince())
-                .map(since -> !modified.isAfter(since))
-                .orElse(false);
+            : reading.ifModifiedSince() != null
+                && Times.parseHttpDate(reading.ifModifiedSince())
+                    .map(since -> !Times.parseHttpDate(lastModified).get().isAfter(since))
+                    .orElse(false);
     Response.ResponseBuilder response = notModified ? Response.notModified() : full.get();
     return response.tag(unquoted(entityTag));
   }
