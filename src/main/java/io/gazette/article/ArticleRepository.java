@@ -195,6 +195,11 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
   }
 
+  /** Waits while an import runs (see {@link IdSequences#WAIT_FOR_IMPORTS}); before any create. */
+  public void waitForImports() {
+    getEntityManager().createNativeQuery(IdSequences.WAIT_FOR_IMPORTS).getSingleResult();
+  }
+
   /**
    * Gives an article the id it had elsewhere (demo content, imports) and moves the id sequence past
    * it, so that ids the server assigns later never collide.

@@ -75,6 +75,7 @@ public class ArticleService {
   /** Creates an article; the slug is generated from the title when not given. */
   @Transactional
   public ArticleView create(ArticleInput input) {
+    articles.waitForImports();
     Instant now = Times.now();
     Article article = new Article();
     article.createdAt = now;

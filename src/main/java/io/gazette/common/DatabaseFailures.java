@@ -78,6 +78,15 @@ public final class DatabaseFailures {
         failure, t -> t instanceof SQLException sql && "2200H".equals(sql.getSQLState()));
   }
 
+  /**
+   * Whether a lock wait ran past its {@code lock_timeout} (SQLSTATE 55P03): creates wait at most
+   * five seconds for an import to finish.
+   */
+  public static boolean isLockTimeout(Throwable failure) {
+    return anywhere(
+        failure, t -> t instanceof SQLException sql && "55P03".equals(sql.getSQLState()));
+  }
+
   private static boolean anywhere(Throwable failure, Predicate<Throwable> test) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Throwable> pending = new ArrayDeque<>();

@@ -208,6 +208,14 @@ public class ProblemMappers {
     if (DatabaseFailures.isUnavailable(e)) {
       return databaseUnavailable(e);
     }
+    if (DatabaseFailures.isLockTimeout(e)) {
+      LOG.infof("A lock wait timed out, answering 503: %s", rootMessage(e));
+      return apiException(
+          ApiException.unavailable(
+              "The server is busy with an import or another long write that this one must wait"
+                  + " for; retry shortly",
+              DATABASE_RETRY_AFTER_SECONDS));
+    }
     if (DatabaseFailures.isOutOfIds(e)) {
       LOG.warnf("No ids left, answering 409: %s", rootMessage(e));
       return respond(

@@ -14,6 +14,23 @@ package io.gazette.database;
  */
 public final class IdSequences {
 
+  /**
+   * The advisory lock an import holds, exclusively, until its transaction ends: "import" in ASCII.
+   * Creates of articles and comments hold it shared ({@link #WAIT_FOR_IMPORTS}), so they never draw
+   * an id while an import runs: an import's later lines may hold any id above the sequence.
+   */
+  public static final long IMPORT_LOCK = 0x696D706F7274L;
+
+  /**
+   * Taken by a create before it draws an id: waits while an import runs, at most five seconds (then
+   * PostgreSQL refuses with lock_not_available, which is answered 503). The setting lasts until the
+   * transaction ends.
+   */
+  public static final String WAIT_FOR_IMPORTS =
+      "select pg_advisory_xact_lock_shared("
+          + IMPORT_LOCK
+          + ") from (select set_config('lock_timeout', '5s', true)) settings";
+
   private IdSequences() {}
 
   /**

@@ -60,9 +60,6 @@ public class ImportService {
   private static final int IMPORT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000;
   private static final long MAX_IMPORTED_ID = (1L << 53) - 1;
 
-  /** The advisory lock imports hold while they check and store: "import" in ASCII. */
-  private static final long IMPORT_LOCK = 0x696D706F7274L;
-
   private static final Set<String> COMMENT_STATUSES =
       Set.of("pending", "approved", "spam", "trash");
 
@@ -99,10 +96,9 @@ public class ImportService {
       }
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
-        // A create that ran meanwhile took an id or slug of the import after its checks.
+        // Creates wait for imports, so only a slug taken by an edit can get here.
         throw ApiException.conflict(
-            "An article or comment created while the import ran took one of its ids or slugs;"
-                + " nothing was imported");
+            "An article changed while the import ran took one of its slugs; nothing was imported");
       }
       throw new IllegalStateException("The import failed in the database", e);
     } catch (IOException e) {
@@ -114,10 +110,10 @@ public class ImportService {
   private ImportResult run(Connection connection, InputStream body)
       throws SQLException, IOException {
     long started = System.nanoTime();
+    holdImportLock(connection);
     prepare(connection);
     long[] counts = stage(connection, new NdjsonLines(body, config.importMaxBytes()));
     long staged = System.nanoTime();
-    waitForOtherImports(connection);
     check(connection);
     long checked = System.nanoTime();
     publish(connection);
@@ -315,13 +311,14 @@ public class ImportService {
 
   /** Reference and uniqueness checks over the whole file, each naming the first bad line. */
   /**
-   * Imports stage side by side but check and store one at a time, until the transaction ends: the
-   * checks of one would not see what another is storing, and the second would fail on a unique
-   * index (a 500) instead of naming its line.
+   * Runs one import at a time, and no create of an article or comment beside it, until the
+   * transaction ends: the checks of one import would not see what another is storing, and an id a
+   * create drew meanwhile could be one of the import's later lines. Creates wait for the lock (see
+   * {@link IdSequences#WAIT_FOR_IMPORTS}); reads and edits go on.
    */
-  private static void waitForOtherImports(Connection connection) throws SQLException {
+  private static void holdImportLock(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+      statement.execute("select pg_advisory_xact_lock(" + IdSequences.IMPORT_LOCK + ")");
     }
   }
 

@@ -170,13 +170,13 @@ class ImportExportTest {
   }
 
   @Test
-  void createsWhileAnImportRunsGetIdsAboveTheImportedOnes() throws Exception {
+  void createsWhileAnImportRunsWaitForItAndGetIdsAboveAllItsIds() throws Exception {
     long first = base();
-    // The import's first half: ids just above the sequence, which a create would draw next.
     String marker = Api.unique();
-    StringBuilder firstHalf = new StringBuilder();
+    // Ids just above the sequence, which a create would draw next, in the first batch and after.
+    StringBuilder firstBatch = new StringBuilder();
     for (int i = 0; i < 1000; i++) {
-      firstHalf.append(article(first + i, "during-" + marker + "-" + i, "draft")).append('\n');
+      firstBatch.append(article(first + i, "during-" + marker + "-" + i, "draft")).append('\n');
     }
     PipedOutputStream lines = new PipedOutputStream();
     PipedInputStream body = new PipedInputStream(lines, 1 << 20);
@@ -192,45 +192,47 @@ class ImportExportTest {
             .version(HttpClient.Version.HTTP_1_1)
             .build()
             .sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    lines.write(firstHalf.toString().getBytes(StandardCharsets.UTF_8));
+    lines.write(firstBatch.toString().getBytes(StandardCharsets.UTF_8));
     // Blank lines (skipped by the import) push the last of these past the server's read buffers.
     byte[] blankLines = new byte[256 * 1024];
     java.util.Arrays.fill(blankLines, (byte) '\n');
     lines.write(blankLines);
     lines.flush();
-    // Once the first batch is read, the article sequence stands above its ids.
+    // Once the first batch is read, the import is under way (and holds its lock).
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (Sql.number(
-            "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('article', 'id')::regclass), 0)")
+            "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('article', 'id')"
+                + "::regclass), 0)")
         < first + 999) {
       if (answer.isDone()) {
         HttpResponse<String> early = answer.get();
         throw new AssertionError(
             "the import ended early: " + early.statusCode() + " " + early.body());
       }
-      assertTrue(
-          System.nanoTime() < deadline,
-          "the import did not raise the sequence past "
-              + (first + 999)
-              + ": "
-              + Sql.number(
-                  "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('article', 'id')::regclass), 0)"));
+      assertTrue(System.nanoTime() < deadline, "the import did not start");
       Thread.sleep(20);
     }
-    List<Long> created = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      created.add(ArticleFixture.draft().title("Created during an import " + marker).createId());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Long> article =
+          pool.submit(() -> ArticleFixture.draft().title("Created during an import").createId());
+      Future<Long> comment = pool.submit(() -> CommentFixture.on(37076).postId());
+      Thread.sleep(500);
+      assertTrue(!article.isDone() && !comment.isDone(), "creates wait for the import");
+      // The rest of the import holds ids the sequence has not reached yet.
+      StringBuilder rest = new StringBuilder();
+      for (int i = 1000; i < 3000; i++) {
+        rest.append(article(first + i, "during-" + marker + "-" + i, "draft")).append('\n');
+      }
+      lines.write(rest.toString().getBytes(StandardCharsets.UTF_8));
+      lines.close();
+      HttpResponse<String> imported = answer.get(60, TimeUnit.SECONDS);
+      assertEquals(200, imported.statusCode(), imported.body());
+      assertTrue(article.get(10, TimeUnit.SECONDS) > first + 2999);
+      assertTrue(comment.get(10, TimeUnit.SECONDS) > 0);
+    } finally {
+      pool.shutdownNow();
     }
-    lines.write(
-        (article(first + 5000, "during-" + marker + "-last", "draft") + "\n")
-            .getBytes(StandardCharsets.UTF_8));
-    lines.close();
-    HttpResponse<String> imported = answer.get(60, TimeUnit.SECONDS);
-    assertEquals(200, imported.statusCode(), imported.body());
-    for (long id : created) {
-      assertTrue(id > first + 999, "a create during the import drew " + id);
-    }
-    assertTrue(ArticleFixture.draft().createId() > first + 5000);
   }
 
   @Test
