@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 
 /**
  * Answers an announced oversized body with a 413 problem before any of it is read. (Vert.x enforces
@@ -80,10 +81,7 @@ public class BodyLimit {
         .order(-1000)
         .handler(
             context -> {
-              String coding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
-              if (coding != null
-                  && !coding.isBlank()
-                  && !coding.strip().equalsIgnoreCase("identity")) {
+              if (!identityOnly(context.request().headers().getAll(HttpHeaders.CONTENT_ENCODING))) {
                 // Read as it is, a compressed body would be refused as malformed, or worse, taken
                 // for text; inflated, its size would escape every limit here.
                 problems.send(context, encoded, true);
@@ -122,6 +120,18 @@ public class BodyLimit {
               }
               context.next();
             });
+  }
+
+  /** Whether every coding named in these {@code Content-Encoding} lines is {@code identity}. */
+  private static boolean identityOnly(List<String> lines) {
+    for (String line : lines) {
+      for (String coding : line.split(",")) {
+        if (!coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static long declared(String contentLength) {

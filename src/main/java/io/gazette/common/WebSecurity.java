@@ -36,11 +36,13 @@ public class WebSecurity {
           "content-language",
           "cache-control",
           "if-none-match",
+          "if-match",
           "if-modified-since",
+          "if-unmodified-since",
           "x-request-id");
   private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
   private static final String ALLOWED_HEADERS =
-      "Authorization, Content-Type, If-Match, If-None-Match, X-Request-Id";
+      "Authorization, Content-Type, If-Match, If-None-Match, If-Unmodified-Since, X-Request-Id";
   private static final CharSequence ALLOW_ORIGIN =
       HttpHeaders.createOptimized("Access-Control-Allow-Origin");
   private static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");

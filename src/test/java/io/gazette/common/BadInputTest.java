@@ -176,6 +176,7 @@ class BadInputTest {
     for (String path : new String[] {"/api/v1/articles", "/api/v1/import"}) {
       Api.admin()
           .contentType(path.endsWith("import") ? "application/x-ndjson" : "application/json")
+          .header("Content-Encoding", "identity")
           .header("Content-Encoding", "gzip")
           .body(bytes.toByteArray())
           .when()

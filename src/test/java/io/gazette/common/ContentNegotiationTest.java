@@ -62,7 +62,8 @@ class ContentNegotiationTest {
   @Test
   void aDeleteAnswers204WhateverTheAcceptHeaderSays() {
     // Generated clients send the only type these operations declare, application/problem+json.
-    for (String accept : List.of("application/problem+json", "text/html", "application/json;q=0")) {
+    for (String accept :
+        List.of("application/problem+json", "text/html", "application/json;q=0", "garbage")) {
       long article = ArticleFixture.published().createId();
       long comment = CommentFixture.on(article).postId();
       Api.admin()

@@ -131,14 +131,19 @@ class SecurityHeadersTest {
     Api.anonymous()
         .header("Origin", "https://editor.gazette.example")
         .header("Access-Control-Request-Method", "PATCH")
-        .header("Access-Control-Request-Headers", "authorization, content-type, if-match")
+        .header(
+            "Access-Control-Request-Headers",
+            "authorization, content-type, if-match, if-unmodified-since")
         .options("/api/v1/articles/1")
         .then()
         .statusCode(204)
         .header("Access-Control-Allow-Origin", equalTo("https://editor.gazette.example"))
         .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("PATCH"))
         .header(
-            "Access-Control-Allow-Headers", org.hamcrest.Matchers.containsString("Authorization"));
+            "Access-Control-Allow-Headers", org.hamcrest.Matchers.containsString("Authorization"))
+        .header(
+            "Access-Control-Allow-Headers",
+            org.hamcrest.Matchers.containsString("If-Unmodified-Since"));
     Api.admin()
         .header("Origin", "https://editor.gazette.example")
         .contentType(ContentType.JSON)
