@@ -94,11 +94,10 @@ public class ArticleResource {
   public Response get(
       @PathParam("idOrSlug") String idOrSlug,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
       @Context UriInfo uri) {
-    Reading reading = new Reading(ifNoneMatch, ifModifiedSince, ifMatch, ifUnmodifiedSince);
+    Reading reading = new Reading(ifNoneMatch, ifMatch, ifUnmodifiedSince);
     Set<String> fields =
         ArticleQueryParser.fields(
             new QueryParameters(QueryStrings.parameters(uri), Set.of("fields")));
@@ -137,15 +136,14 @@ public class ArticleResource {
    * The conditional headers of a read. The cache's fast path (see {@link CachedArticleReads})
    * answers only {@code If-None-Match}, and leaves requests with any other to {@link #get}.
    */
-  record Reading(
-      String ifNoneMatch, String ifModifiedSince, String ifMatch, String ifUnmodifiedSince) {}
+  record Reading(String ifNoneMatch, String ifMatch, String ifUnmodifiedSince) {}
 
   /**
    * A visible article as sent to anonymous readers that send no condition but {@code
    * If-None-Match}: from the cache (see {@link CachedArticleReads}).
    */
   static Response publicArticleResponse(ArticleCache.CachedArticle article, String ifNoneMatch) {
-    return articleResponse(article, new Reading(ifNoneMatch, null, null, null), VISIBLE_CACHE);
+    return articleResponse(article, new Reading(ifNoneMatch, null, null), VISIBLE_CACHE);
   }
 
   private static Response articleResponse(
@@ -162,9 +160,9 @@ public class ArticleResource {
 
   /**
    * 412 when {@code If-Match} (or without it {@code If-Unmodified-Since}) fails; 304 when {@code
-   * If-None-Match} matches, or without it when the article has not changed since {@code
-   * If-Modified-Since}; else the full response. 304 and 200 carry the ETag. RFC 9110 section 13.2.2
-   * gives the order.
+   * If-None-Match} matches; else the full response. 304 and 200 carry the ETag. {@code
+   * If-Modified-Since} is not answered: Last-Modified follows the article's edits, not its comment
+   * count, which the ETag and the body also carry.
    */
   private static Response.ResponseBuilder conditional(
       Reading reading,
@@ -181,15 +179,10 @@ public class ArticleResource {
             "The article " + failure.get() + " (current ETag " + entityTag + ")");
       }
     }
-    // Most reads carry no condition: the HTTP-dates are parsed only when one asks for them.
-    boolean notModified =
-        reading.ifNoneMatch() != null
-            ? EntityTags.noneMatchHits(reading.ifNoneMatch(), entityTag)
-            : reading.ifModifiedSince() != null
-                && Times.parseHttpDate(reading.ifModifiedSince())
-                    .map(since -> !Times.parseHttpDate(lastModified).get().isAfter(since))
-                    .orElse(false);
-    Response.ResponseBuilder response = notModified ? Response.notModified() : full.get();
+    Response.ResponseBuilder response =
+        EntityTags.noneMatchHits(reading.ifNoneMatch(), entityTag)
+            ? Response.notModified()
+            : full.get();
     return response.tag(unquoted(entityTag));
   }
 

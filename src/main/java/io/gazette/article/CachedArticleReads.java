@@ -45,7 +45,6 @@ public class CachedArticleReads {
               .orElse(null);
       case "get" ->
           rawQuery != null // fields=... is served by the resource, unknown parameters are 400
-                  || request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE) != null
                   || request.getHeaderString(HttpHeaders.IF_MATCH) != null
                   || request.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE) != null
               ? null // conditions other than If-None-Match are the resource's

@@ -2,11 +2,15 @@ package io.gazette.common;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
@@ -197,16 +201,41 @@ public final class Times {
         instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
   }
 
-  /** Parses an HTTP-date; empty when malformed (the header is then ignored, as RFC 9110 says). */
+  /**
+   * Parses an HTTP-date in any of the three forms RFC 9110 (section 5.6.7) makes recipients accept:
+   * IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850 ({@code Sunday, 06-Nov-94 08:49:37
+   * GMT}, its two-digit year read as at most 50 years ahead) and asctime ({@code Sun Nov 6 08:49:37
+   * 1994}). Empty when malformed (the header is then ignored, as the RFC says).
+   */
   public static Optional<Instant> parseHttpDate(String text) {
     if (text == null) {
       return Optional.empty();
     }
+    String date = text.trim();
     try {
       return Optional.of(
-          OffsetDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+          OffsetDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
     } catch (DateTimeParseException e) {
-      return Optional.empty();
+      // one of the obsolete forms, or none
     }
+    DateTimeFormatter rfc850 =
+        new DateTimeFormatterBuilder()
+            .appendPattern("EEEE, dd-MMM-")
+            .appendValueReduced(
+                ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
+            .appendPattern(" HH:mm:ss 'GMT'")
+            .toFormatter(Locale.US)
+            .withZone(ZoneOffset.UTC);
+    for (DateTimeFormatter obsolete : new DateTimeFormatter[] {rfc850, ASCTIME}) {
+      try {
+        return Optional.of(ZonedDateTime.parse(date, obsolete).toInstant());
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
+    }
+    return Optional.empty();
   }
+
+  private static final DateTimeFormatter ASCTIME =
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
 }

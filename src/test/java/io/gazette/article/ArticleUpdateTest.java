@@ -225,6 +225,8 @@ class ArticleUpdateTest {
                 .minusHours(1));
     String[][] failing = {
       {"If-Unmodified-Since", anHourBefore},
+      {"If-Unmodified-Since", "Saturday, 01-Jan-00 00:00:00 GMT"},
+      {"If-Unmodified-Since", "Sat Jan  1 00:00:00 2000"},
       {"If-None-Match", "*"},
       {"If-None-Match", created.header("ETag")}
     };
@@ -264,29 +266,22 @@ class ArticleUpdateTest {
   }
 
   @Test
-  void readsHonourIfModifiedSinceAndIfMatch() {
+  void readsHonourIfMatchAndIfUnmodifiedSinceButNotIfModifiedSince() {
     long id = ArticleFixture.published().createId();
     for (int read = 0; read < 2; read++) { // the second read is served from the cache
       Response full = Api.anonymous().get("/api/v1/articles/" + id);
       String lastModified = full.header("Last-Modified");
+      // Not answered: Last-Modified does not follow the comment count, which the body carries.
       Api.anonymous()
           .header("If-Modified-Since", lastModified)
           .get("/api/v1/articles/" + id)
           .then()
-          .statusCode(304)
-          .header("ETag", equalTo(full.header("ETag")));
+          .statusCode(200);
       Api.anonymous()
-          .header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")
+          .header("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")
           .get("/api/v1/articles/" + id)
           .then()
-          .statusCode(200);
-      // If-None-Match wins over If-Modified-Since.
-      Api.anonymous()
-          .header("If-Modified-Since", lastModified)
-          .header("If-None-Match", "\"other\"")
-          .get("/api/v1/articles/" + id)
-          .then()
-          .statusCode(200);
+          .statusCode(412);
       Api.anonymous()
           .header("If-Match", "\"other\"")
           .get("/api/v1/articles/" + id)
