@@ -172,7 +172,7 @@ public class ArticleResource {
     if (reading.ifMatch() != null || reading.ifUnmodifiedSince() != null) {
       Optional<String> failure =
           new Preconditions(reading.ifMatch(), null, reading.ifUnmodifiedSince())
-              .failure(entityTag::equals, entityTag, Times.parseHttpDate(lastModified).get());
+              .failure(entityTag::equals, Times.parseHttpDate(lastModified).get());
       if (failure.isPresent()) {
         throw new ApiException(
             ProblemType.PRECONDITION_FAILED,

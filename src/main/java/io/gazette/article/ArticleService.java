@@ -121,7 +121,7 @@ public class ArticleService {
     ArticleView view = ArticleView.of(article);
     String current = view.entityTag();
     // A tag read with sparse fields names this version as well as the full one does.
-    Optional<String> failure = conditions.failure(view::isCurrentTag, current, view.updatedAt());
+    Optional<String> failure = conditions.failure(view::isCurrentTag, view.updatedAt());
     if (failure.isPresent()) {
       throw new ApiException(
           ProblemType.PRECONDITION_FAILED,

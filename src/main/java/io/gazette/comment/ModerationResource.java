@@ -8,6 +8,7 @@ import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Preconditions;
+import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,10 +63,21 @@ public class ModerationResource {
   public Response get(
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
       @Context UriInfo uri) {
     QueryParameters.none(QueryStrings.parameters(uri));
     ModeratedComment comment =
         service.find(parseId(id)).orElseThrow(() -> ApiException.notFound("No comment " + id));
+    String current = comment.entityTag();
+    new Preconditions(ifMatch, null, ifUnmodifiedSince)
+        .failure(current::equals, comment.updatedAt())
+        .ifPresent(
+            failure -> {
+              throw new ApiException(
+                  ProblemType.PRECONDITION_FAILED,
+                  "The comment " + failure + " (current ETag " + current + ")");
+            });
     Response.ResponseBuilder response =
         EntityTags.noneMatchHits(ifNoneMatch, comment.entityTag())
             ? Response.notModified()

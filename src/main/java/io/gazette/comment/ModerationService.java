@@ -111,7 +111,7 @@ public class ModerationService {
     Comment comment = comments.lock(id).orElseThrow(() -> missing);
     cache.evictAfterCommit(articleId);
     String current = CommentViews.forModerator(comment).entityTag();
-    Optional<String> failure = conditions.failure(current::equals, current, comment.updatedAt);
+    Optional<String> failure = conditions.failure(current::equals, comment.updatedAt);
     if (failure.isPresent()) {
       throw new ApiException(
           ProblemType.PRECONDITION_FAILED,

@@ -18,6 +18,19 @@ public final class EntityTags {
         .anyMatch(tag -> tag.equals("*") || opaque(tag).equals(opaque(currentTag)));
   }
 
+  /**
+   * If-None-Match against a resource with several current representations (see {@link
+   * #matchHolds(String, Predicate)}): weak comparison; {@code *} matches any.
+   */
+  public static boolean noneMatchHits(String ifNoneMatch, Predicate<String> current) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    return Arrays.stream(ifNoneMatch.split(","))
+        .map(String::trim)
+        .anyMatch(tag -> tag.equals("*") || current.test(opaque(tag)));
+  }
+
   /** If-Match: strong comparison; {@code *} matches any current representation. */
   public static boolean matchHolds(String ifMatch, String currentTag) {
     return matchHolds(ifMatch, currentTag::equals);

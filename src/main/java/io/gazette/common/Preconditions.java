@@ -17,11 +17,9 @@ public record Preconditions(String ifMatch, String ifNoneMatch, String ifUnmodif
    * Why the write must not go ahead on the current representation, or empty when it may.
    *
    * @param current whether a strong tag names the current representation
-   * @param currentTag the current representation's tag, for {@code If-None-Match}
    * @param lastModified when it last changed (compared to the second, as Last-Modified says it)
    */
-  public Optional<String> failure(
-      Predicate<String> current, String currentTag, Instant lastModified) {
+  public Optional<String> failure(Predicate<String> current, Instant lastModified) {
     if (ifMatch != null) {
       if (!EntityTags.matchHolds(ifMatch, current)) {
         return Optional.of("has changed since you read it");
@@ -32,7 +30,7 @@ public record Preconditions(String ifMatch, String ifNoneMatch, String ifUnmodif
         return Optional.of("has changed since " + ifUnmodifiedSince.strip());
       }
     }
-    if (EntityTags.noneMatchHits(ifNoneMatch, currentTag)) {
+    if (EntityTags.noneMatchHits(ifNoneMatch, current)) {
       return Optional.of("exists and matches If-None-Match");
     }
     return Optional.empty();

@@ -59,6 +59,16 @@ class CommentModerationTest {
     Api.anonymous().when().delete(comment(id)).then().statusCode(401);
 
     Api.admin().when().get(comment(id)).then().statusCode(200).body("status", equalTo("pending"));
+    // Reads evaluate If-Match and If-Unmodified-Since too.
+    Api.admin().header("If-Match", "\"stale\"").when().get(comment(id)).then().statusCode(412);
+    Api.admin()
+        .header("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")
+        .when()
+        .get(comment(id))
+        .then()
+        .statusCode(412);
+    String etag = Api.admin().when().get(comment(id)).header("ETag");
+    Api.admin().header("If-Match", etag).when().get(comment(id)).then().statusCode(200);
   }
 
   @Test
