@@ -114,11 +114,17 @@ public class ArticleRepository implements PanacheRepository<Article> {
     if (key.isEmpty()) {
       return Optional.empty();
     }
+    // The post waits here while an import runs (see IdSequences.WAIT_FOR_IMPORTS, folded into this
+    // statement to spare the hot path a round trip): the settings subquery is read before the
+    // select list, and the select list before the row lock.
     String sql =
         "select id, status, published_at, comments_open,"
-            + " pg_advisory_xact_lock(hashtextextended(lower(?) || ' ' || ?, id)) from article where "
+            + " pg_advisory_xact_lock(hashtextextended(lower(?) || ' ' || ?, id)),"
+            + " pg_advisory_xact_lock_shared("
+            + IdSequences.IMPORT_LOCK
+            + ") from article, (select set_config('lock_timeout', '5s', true)) settings where "
             + key.get().condition()
-            + (exclusive ? " for update" : " for share");
+            + (exclusive ? " for update of article" : " for share of article");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, email);

@@ -85,7 +85,6 @@ public class CommentService {
   @Transactional
   public PostedComment post(
       String idOrSlug, CommentInput input, ClientInfo client, boolean seesUnpublished) {
-    articles.waitForImports();
     Instant now = Times.now();
     boolean approved = config.comments().autoApprove();
     CommentTarget article =
