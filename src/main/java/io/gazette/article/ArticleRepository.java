@@ -219,7 +219,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
         .setParameter(2, currentId)
         .executeUpdate();
     getEntityManager()
-        .createNativeQuery(IdSequences.raiseSql("article").replace("?", "?1"))
+        .createNativeQuery(IdSequences.raiseSql("article", "?1"))
         .setParameter(1, wantedId)
         .getSingleResult();
   }

@@ -8,9 +8,7 @@ package io.gazette.database;
  * of deleted rows, which the server would then hand out again, and past ids that a concurrent
  * create has drawn but not yet committed, which it would hand out twice. Here the sequence is only
  * ever raised, and only when it is below the wanted id: the inner {@code nextval} returns a value
- * above every id already handed out, so {@code setval} moves it forward from there. Sequence
- * changes are never rolled back and are seen by other sessions at once, so an import that raises
- * the sequence while it reads its lines keeps concurrent creates away from the ids it will store.
+ * above every id already handed out, so {@code setval} moves it forward from there.
  */
 public final class IdSequences {
 
@@ -34,14 +32,16 @@ public final class IdSequences {
   private IdSequences() {}
 
   /**
-   * A query, with the wanted id as its one parameter, that raises the id sequence of {@code table}
-   * ({@code article} or {@code comment}) so that the next id it hands out is above that id. A null
-   * parameter changes nothing.
+   * A query that raises the id sequence of {@code table} ({@code article} or {@code comment}) so
+   * that the next id it hands out is above {@code wanted}, an SQL expression of type bigint (a
+   * parameter, a subquery). A null value changes nothing.
    */
-  public static String raiseSql(String table) {
+  public static String raiseSql(String table, String wanted) {
     return "select case when wanted > coalesce(pg_sequence_last_value(sequence), 0) then"
         + " case when wanted > nextval(sequence) then setval(sequence, wanted) end end"
-        + " from (select cast(? as bigint) wanted, cast(pg_get_serial_sequence('"
+        + " from (select cast("
+        + wanted
+        + " as bigint) wanted, cast(pg_get_serial_sequence('"
         + table
         + "', 'id') as regclass) sequence) s";
   }

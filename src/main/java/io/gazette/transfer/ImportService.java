@@ -171,18 +171,12 @@ public class ImportService {
     List<StagingWriter.Row> commentRows = new ArrayList<>(BATCH);
     long articleBytes = 0;
     long commentBytes = 0;
-    long articleMaxId = 0;
-    long commentMaxId = 0;
     Connection driver = (Connection) connection.unwrap(PGConnection.class);
     try (PreparedStatement article =
             driver.prepareStatement(
                 "insert into import_article values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         PreparedStatement comment =
             driver.prepareStatement("insert into import_comment values (?,?,?,?,?,?,?,?,?,?,?,?)");
-        PreparedStatement raiseArticleIds =
-            driver.prepareStatement(IdSequences.raiseSql("article"));
-        PreparedStatement raiseCommentIds =
-            driver.prepareStatement(IdSequences.raiseSql("comment"));
         StagingWriter writer = new StagingWriter()) {
       byte[] bytes;
       while ((bytes = lines.next()) != null) {
@@ -196,22 +190,20 @@ public class ImportService {
         if (kind.equals("article")) {
           long id = positiveId(node, "id", line);
           articleRows.add(stageArticle(node, line, id));
-          articleMaxId = Math.max(articleMaxId, id);
           articles++;
           articleBytes += bytes.length;
           if (articleRows.size() == BATCH || articleBytes >= BATCH_BYTES) {
-            writer.submit(article, articleRows, raise(raiseArticleIds, articleMaxId));
+            writer.submit(article, articleRows);
             articleRows = new ArrayList<>(BATCH);
             articleBytes = 0;
           }
         } else if (kind.equals("comment")) {
           long id = positiveId(node, "id", line);
           commentRows.add(stageComment(node, line, id));
-          commentMaxId = Math.max(commentMaxId, id);
           comments++;
           commentBytes += bytes.length;
           if (commentRows.size() == BATCH || commentBytes >= BATCH_BYTES) {
-            writer.submit(comment, commentRows, raise(raiseCommentIds, commentMaxId));
+            writer.submit(comment, commentRows);
             commentRows = new ArrayList<>(BATCH);
             commentBytes = 0;
           }
@@ -220,27 +212,14 @@ public class ImportService {
         }
       }
       if (!articleRows.isEmpty()) {
-        writer.submit(article, articleRows, raise(raiseArticleIds, articleMaxId));
+        writer.submit(article, articleRows);
       }
       if (!commentRows.isEmpty()) {
-        writer.submit(comment, commentRows, raise(raiseCommentIds, commentMaxId));
+        writer.submit(comment, commentRows);
       }
       writer.finish();
     }
     return new long[] {articles, comments};
-  }
-
-  /**
-   * Raises an id sequence past the ids read so far, before their batch is staged: creates that run
-   * while the import does then draw ids above them, instead of ids the import is about to store.
-   */
-  private static StagingWriter.Step raise(PreparedStatement raise, long maxId) {
-    return () -> {
-      raise.setLong(1, maxId);
-      try (ResultSet ignored = raise.executeQuery()) {
-        // setval's result is not needed
-      }
-    };
   }
 
   private StagingWriter.Row stageArticle(ObjectNode node, long line, long id) {
@@ -396,12 +375,12 @@ public class ImportService {
   }
 
   /**
-   * Moves staged rows into place, computes counters, tells the caches (the id sequences were raised
-   * as the lines were read). New articles and comments are written once, with their counters
-   * already counted from the staged comments (all of a new row's comments are staged); only stored
-   * rows that gain comments are updated. Updating every imported article afterwards would write the
-   * table twice, computing its search vector again and leaving as many dead rows for vacuum as live
-   * ones.
+   * Moves staged rows into place, computes counters, raises the id sequences past the imported ids
+   * (no create draws one meanwhile: they wait for the import lock), tells the caches. New articles
+   * and comments are written once, with their counters already counted from the staged comments
+   * (all of a new row's comments are staged); only stored rows that gain comments are updated.
+   * Updating every imported article afterwards would write the table twice, computing its search
+   * vector again and leaving as many dead rows for vacuum as live ones.
    */
   private static void publish(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
@@ -435,6 +414,10 @@ public class ImportService {
               + " (select parent_id from import_comment where parent_id is not null"
               + " except select id from import_comment) group by parent_id) n"
               + " where p.id = n.parent_id");
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(IdSequences.raiseSql("article", "(select max(id) from import_article)"));
+      statement.execute(IdSequences.raiseSql("comment", "(select max(id) from import_comment)"));
       statement.execute(
           "select pg_notify('"
               + ChangeListener.CHANNEL

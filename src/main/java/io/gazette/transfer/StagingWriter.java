@@ -25,15 +25,9 @@ final class StagingWriter implements AutoCloseable {
     void bind(PreparedStatement insert) throws SQLException;
   }
 
-  /** Work done on the import's connection just before a batch is written. */
-  @FunctionalInterface
-  interface Step {
-    void run() throws SQLException;
-  }
+  private record Batch(PreparedStatement insert, List<Row> rows) {}
 
-  private record Batch(PreparedStatement insert, List<Row> rows, Step before) {}
-
-  private static final Batch END = new Batch(null, List.of(), () -> {});
+  private static final Batch END = new Batch(null, List.of());
 
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
   private final Thread thread;
@@ -46,13 +40,10 @@ final class StagingWriter implements AutoCloseable {
     thread.start();
   }
 
-  /**
-   * Queues a batch of rows for {@code insert}, to be written after {@code before} runs; waits while
-   * two batches are already waiting.
-   */
-  void submit(PreparedStatement insert, List<Row> rows, Step before) throws SQLException {
+  /** Queues a batch of rows for {@code insert}; waits while two batches are already waiting. */
+  void submit(PreparedStatement insert, List<Row> rows) throws SQLException {
     rethrowFailure();
-    put(new Batch(insert, rows, before));
+    put(new Batch(insert, rows));
   }
 
   /** Waits until every submitted batch is written, and throws the first failure, if any. */
@@ -113,7 +104,6 @@ final class StagingWriter implements AutoCloseable {
         continue;
       }
       try {
-        batch.before().run();
         for (Row row : batch.rows()) {
           row.bind(batch.insert());
           batch.insert().addBatch();

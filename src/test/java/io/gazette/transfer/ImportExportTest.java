@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gazette.database.IdSequences;
 import io.gazette.support.Api;
 import io.gazette.support.ArticleFixture;
 import io.gazette.support.CommentCounts;
@@ -193,17 +194,15 @@ class ImportExportTest {
             .build()
             .sendAsync(request, HttpResponse.BodyHandlers.ofString());
     lines.write(firstBatch.toString().getBytes(StandardCharsets.UTF_8));
-    // Blank lines (skipped by the import) push the last of these past the server's read buffers.
-    byte[] blankLines = new byte[256 * 1024];
-    java.util.Arrays.fill(blankLines, (byte) '\n');
-    lines.write(blankLines);
     lines.flush();
-    // Once the first batch is read, the import is under way (and holds its lock).
+    // Once the import holds its lock, it is under way.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (Sql.number(
-            "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('article', 'id')"
-                + "::regclass), 0)")
-        < first + 999) {
+            "select count(*) from pg_locks where locktype = 'advisory' and granted"
+                + " and classid::bigint = ? and objid::bigint = ? and objsubid = 1",
+            IdSequences.IMPORT_LOCK >>> 32,
+            IdSequences.IMPORT_LOCK & 0xFFFFFFFFL)
+        == 0) {
       if (answer.isDone()) {
         HttpResponse<String> early = answer.get();
         throw new AssertionError(
