@@ -54,7 +54,7 @@ final class ArticleQueryParser {
         paging.cursor(),
         paging.page(),
         sort,
-        parameters.all("tag").stream().map(String::strip).toList(),
+        parameters.texts("tag"),
         parameters.text("author").orElse(null),
         parameters.text("source").orElse(null),
         parameters.time("publishedAfter").orElse(null),

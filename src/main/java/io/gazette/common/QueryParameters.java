@@ -72,9 +72,18 @@ public final class QueryParameters {
     return value.map(String::strip);
   }
 
-  public List<String> all(String name) {
+  /** A repeatable parameter's values, stripped; a blank one counts as given and wrong. */
+  public List<String> texts(String name) {
     List<String> given = values.get(name);
-    return given == null ? List.of() : List.copyOf(given);
+    if (given == null) {
+      return List.of();
+    }
+    for (String value : given) {
+      if (value.isBlank()) {
+        throw ApiException.badParameter(name, "must not be empty");
+      }
+    }
+    return given.stream().map(String::strip).toList();
   }
 
   public Optional<Integer> integer(String name, int min, int max) {

@@ -549,7 +549,11 @@ class ArticleListTest {
       {"status", "deleted"},
       {"fields", "id,password"},
       {"colour", "red"},
-      {"q", " "}
+      {"q", " "},
+      {"tag", ""},
+      {"tag", " "},
+      {"author", ""},
+      {"source", " "}
     };
     for (String[] parameter : cases) {
       Api.admin()
