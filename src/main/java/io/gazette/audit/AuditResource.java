@@ -39,7 +39,7 @@ public class AuditResource {
   public Response list(@Context UriInfo uri) {
     QueryParameters parameters =
         new QueryParameters(QueryStrings.parameters(uri), Set.of("limit", "cursor", "page"));
-    PageRequest request = PageRequest.parse(parameters, SORT, key -> true);
+    PageRequest request = PageRequest.parse(parameters, SORT, String::isEmpty);
     int limit = request.limit();
     Integer page = request.page();
     Long before = request.cursor() == null ? null : request.cursor().id();

@@ -100,6 +100,21 @@ class AuditLogTest {
   }
 
   @Test
+  void aCursorWithContentTheServerNeverWritesIsABadParameter() {
+    String forged =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("-id\n5\nextra".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Api.admin()
+        .queryParam("cursor", forged)
+        .get("/api/v1/audit")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("cursor"));
+  }
+
+  @Test
   void aWriteToAPathHoldingNulIsNotFoundAndStillRecorded() {
     Map<String, Object> editor = Tokens.create("editor", null);
     String secret = (String) editor.get("token");
