@@ -16,6 +16,7 @@ import io.gazette.common.QueryStrings;
 import io.gazette.common.Times;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -210,13 +211,8 @@ public class ArticleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.EDITOR_NAME)
   public Response replace(
-      @PathParam("idOrSlug") String idOrSlug,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
-      byte[] body) {
+      @PathParam("idOrSlug") String idOrSlug, @BeanParam Preconditions conditions, byte[] body) {
     ArticleInput input = json.read(body, ArticleInput.class);
-    Preconditions conditions = new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince);
     return written(Response.ok(), service.replace(idOrSlug, input, conditions));
   }
 
@@ -226,13 +222,8 @@ public class ArticleResource {
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   @RolesAllowed(Role.EDITOR_NAME)
   public Response patch(
-      @PathParam("idOrSlug") String idOrSlug,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
-      byte[] body) {
+      @PathParam("idOrSlug") String idOrSlug, @BeanParam Preconditions conditions, byte[] body) {
     JsonNode patch = json.readObject(body);
-    Preconditions conditions = new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince);
     return written(Response.ok(), service.patch(idOrSlug, patch, conditions));
   }
 
@@ -242,11 +233,8 @@ public class ArticleResource {
   @Path("{idOrSlug}")
   @RolesAllowed(Role.EDITOR_NAME)
   public Response delete(
-      @PathParam("idOrSlug") String idOrSlug,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince) {
-    service.delete(idOrSlug, new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince));
+      @PathParam("idOrSlug") String idOrSlug, @BeanParam Preconditions conditions) {
+    service.delete(idOrSlug, conditions);
     return Response.noContent().build();
   }
 

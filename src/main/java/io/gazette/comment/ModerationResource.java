@@ -12,6 +12,7 @@ import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -90,15 +91,9 @@ public class ModerationResource {
   @Path("{id}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   public Response patch(
-      @PathParam("id") String id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince,
-      byte[] body) {
+      @PathParam("id") String id, @BeanParam Preconditions conditions, byte[] body) {
     JsonNode patch = json.readObject(body);
-    ModeratedComment comment =
-        service.patch(
-            parseId(id), patch, new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince));
+    ModeratedComment comment = service.patch(parseId(id), patch, conditions);
     return tagged(Response.ok(comment), comment);
   }
 
@@ -106,12 +101,8 @@ public class ModerationResource {
   @Produces(MediaType.WILDCARD) // 204 has no body, so no Accept header can refuse it
   @Audited
   @Path("{id}")
-  public Response delete(
-      @PathParam("id") String id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince) {
-    service.delete(parseId(id), new Preconditions(ifMatch, ifNoneMatch, ifUnmodifiedSince));
+  public Response delete(@PathParam("id") String id, @BeanParam Preconditions conditions) {
+    service.delete(parseId(id), conditions);
     return Response.noContent().build();
   }
 

@@ -1,5 +1,7 @@
 package io.gazette.common;
 
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -9,9 +11,13 @@ import java.util.function.Predicate;
  * The preconditions a write carries (RFC 9110 section 13.2.2): {@code If-Match}, or without it
  * {@code If-Unmodified-Since}; then {@code If-None-Match}, which a write fails when it matches (so
  * {@code If-None-Match: *} fails on every stored article or comment). An {@code
- * If-Unmodified-Since} that is not an HTTP-date is ignored, as the RFC says.
+ * If-Unmodified-Since} that is not an HTTP-date is ignored, as the RFC says. Resource methods take
+ * it as a {@code @BeanParam}.
  */
-public record Preconditions(String ifMatch, String ifNoneMatch, String ifUnmodifiedSince) {
+public record Preconditions(
+    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+    @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince) {
 
   /**
    * Why the write must not go ahead on the current representation, or empty when it may.
