@@ -100,7 +100,7 @@ final class ArticleQueryParser {
         .map(
             value -> {
               Set<String> fields = new LinkedHashSet<>();
-              for (String field : value.split(",")) {
+              for (String field : value.split(",", -1)) {
                 String name = field.strip();
                 if (!ArticleView.FIELDS.contains(name)) {
                   throw ApiException.badParameter(

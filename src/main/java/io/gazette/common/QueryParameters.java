@@ -16,6 +16,12 @@ public final class QueryParameters {
 
   private static final int MAX_LENGTH = 500;
 
+  /**
+   * A cursor holds the sort key of the last item: for {@code sort=title}, a title of up to 300
+   * characters of up to four UTF-8 bytes each, which base64 writes in about 1,640 characters.
+   */
+  static final int MAX_CURSOR_LENGTH = 2048;
+
   private static final Pattern ASCII_NUMBER = Pattern.compile("[0-9]{1,9}");
 
   private final MultivaluedMap<String, String> values;
@@ -43,9 +49,9 @@ public final class QueryParameters {
         if (problem != null) {
           throw ApiException.badParameter(entry.getKey(), problem);
         }
-        if (value.length() > MAX_LENGTH && Text.length(value) > MAX_LENGTH) {
-          throw ApiException.badParameter(
-              entry.getKey(), "must be at most " + MAX_LENGTH + " characters");
+        int max = entry.getKey().equals("cursor") ? MAX_CURSOR_LENGTH : MAX_LENGTH;
+        if (value.length() > max && Text.length(value) > max) {
+          throw ApiException.badParameter(entry.getKey(), "must be at most " + max + " characters");
         }
       }
     }
