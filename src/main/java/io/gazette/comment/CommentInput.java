@@ -7,6 +7,7 @@ import io.gazette.common.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -80,12 +81,32 @@ public record CommentInput(
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https"))
-          && uri.getHost() != null
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return false;
+      }
+      if (uri.getHost() == null && uri.getRawAuthority() != null) {
+        // java.net.URI finds no host in an internationalised name (https://bücher.example/):
+        // check the name as its ASCII (punycode) form instead; the URL is kept as posted.
+        int start = text.indexOf("//") + 2;
+        String authority = uri.getRawAuthority();
+        uri = new URI(asciiAuthority(text, start, start + authority.length()));
+      }
+      return uri.getHost() != null
           && !uri.getHost().isEmpty()
           && uri.getPort() <= 65535; // -1 when absent; java.net.URI takes any number
-    } catch (URISyntaxException e) {
-      return false;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return false; // IDN.toASCII throws IllegalArgumentException for a name it cannot convert
     }
+  }
+
+  /** The URL with the host between {@code start} and {@code end} converted by IDNA. */
+  private static String asciiAuthority(String url, int start, int end) {
+    String authority = url.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    int colon = authority.lastIndexOf(':');
+    int hostEnd = colon > at ? colon : authority.length();
+    String host = authority.substring(at + 1, hostEnd);
+    String ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+    return url.substring(0, start + at + 1) + ascii + url.substring(start + hostEnd);
   }
 }

@@ -188,7 +188,10 @@ class CommentPostingTest {
           "example.com",
           "data:text/html,hi",
           "https://example.com:99999/",
-          "https://example.com:65536/"
+          "https://example.com:65536/",
+          "https://bü cher.example/",
+          "https://bücher.example:65536/",
+          "https://bücher..example/"
         }) {
       posting(CommentFixture.on(article).with("authorUrl", url))
           .when()
@@ -208,6 +211,15 @@ class CommentPostingTest {
         .post(CommentFixture.path(article))
         .then()
         .statusCode(201);
+    for (String internationalised :
+        new String[] {"https://bücher.example/", "http://me@例え.jp:8080/päth?q=ü#é"}) {
+      posting(CommentFixture.on(article).with("authorUrl", internationalised))
+          .when()
+          .post(CommentFixture.path(article))
+          .then()
+          .statusCode(201)
+          .body("authorUrl", equalTo(internationalised));
+    }
   }
 
   @Test
