@@ -23,4 +23,9 @@ public class Viewer {
   public boolean isAnonymous() {
     return identity.isAnonymous();
   }
+
+  /** Whether a token is sent whose role writes nothing ({@code preview}). */
+  public boolean holdsReadOnlyToken() {
+    return !identity.isAnonymous() && !identity.hasRole(Role.EDITOR_NAME);
+  }
 }

@@ -2,10 +2,12 @@ package io.gazette.comment;
 
 import io.gazette.audit.Audited;
 import io.gazette.auth.Viewer;
+import io.gazette.common.ApiException;
 import io.gazette.common.ClientAddresses;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
+import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import io.gazette.common.RateLimits;
@@ -92,6 +94,12 @@ public class ArticleCommentResource {
       @Context HttpServerRequest request,
       @Context UriInfo uri,
       byte[] body) {
+    if (viewer.holdsReadOnlyToken()) {
+      // Anyone may post without a token, but a preview token writes nothing, as everywhere else.
+      throw new ApiException(
+          ProblemType.FORBIDDEN,
+          "A preview token writes nothing; post the comment without a token, or with an editor's");
+    }
     CommentInput input = json.read(body, CommentInput.class);
     String address = addresses.of(request);
     limits.consumeCommentPost(address);

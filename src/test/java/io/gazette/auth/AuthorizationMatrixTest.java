@@ -185,7 +185,16 @@ class AuthorizationMatrixTest {
                     .body(CommentFixture.on(0).fields())
                     .post(CommentFixture.path(ArticleFixture.published().createId()))
                     .statusCode(),
-            statuses(201, 201, 201, 201)),
+            statuses(201, 403, 201, 201)),
+        new Endpoint(
+            "POST /articles/{draft}/comments",
+            request ->
+                request
+                    .contentType(ContentType.JSON)
+                    .body(CommentFixture.on(0).fields())
+                    .post(CommentFixture.path(ArticleFixture.draft().createId()))
+                    .statusCode(),
+            statuses(404, 403, 201, 201)),
         new Endpoint(
             "GET /comments",
             request -> request.get("/api/v1/comments").statusCode(),
