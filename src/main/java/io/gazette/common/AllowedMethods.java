@@ -28,6 +28,11 @@ public class AllowedMethods {
 
   private record Route(Pattern path, Set<String> methods) {}
 
+  private static final Pattern OPERATIONS =
+      Pattern.compile("/q/(openapi(\\.json|\\.yaml)?|metrics|health(/.*)?|swagger-ui(/.*)?)");
+
+  private static final String OPERATIONS_ALLOW = "GET, HEAD, OPTIONS";
+
   private volatile List<Route> routes;
 
   private final RouterProblems problems;
@@ -61,6 +66,33 @@ public class AllowedMethods {
         .order(-1900)
         .method(io.vertx.core.http.HttpMethod.OPTIONS)
         .handler(this::options);
+    router.routeWithRegex(OPERATIONS.pattern()).order(-1899).handler(this::operations);
+  }
+
+  /**
+   * The operations endpoints (OpenAPI document, Swagger UI, health, metrics) are read-only, but
+   * their Quarkus handlers answer every method as GET: the rest are 405 here, as on the API.
+   */
+  private void operations(RoutingContext context) {
+    io.vertx.core.http.HttpMethod method = context.request().method();
+    if (method == io.vertx.core.http.HttpMethod.GET
+        || method == io.vertx.core.http.HttpMethod.HEAD) {
+      context.next();
+      return;
+    }
+    context.response().putHeader("Allow", OPERATIONS_ALLOW);
+    if (method == io.vertx.core.http.HttpMethod.OPTIONS) {
+      context.response().setStatusCode(204).end();
+      return;
+    }
+    // The body, if any, is not read: the connection closes after the answer.
+    problems.send(
+        context,
+        ProblemType.METHOD_NOT_ALLOWED.problem(
+            "This method is not allowed on this resource; it answers " + OPERATIONS_ALLOW),
+        context.request().headers().contains("Transfer-Encoding")
+            || !"0".equals(context.request().getHeader("Content-Length"))
+                && context.request().headers().contains("Content-Length"));
   }
 
   private void options(RoutingContext context) {

@@ -258,6 +258,35 @@ class BadInputTest {
   }
 
   @Test
+  void operationsEndpointsAreReadOnlyAndSayWhichMethodsTheyAnswer() {
+    for (String path :
+        new String[] {
+          "/q/openapi",
+          "/q/openapi.json",
+          "/q/health",
+          "/q/health/ready",
+          "/q/metrics",
+          "/q/swagger-ui/index.html"
+        }) {
+      for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
+        Api.admin()
+            .request(method, path)
+            .then()
+            .statusCode(405)
+            .contentType("application/problem+json")
+            .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+      }
+      Api.anonymous()
+          .options(path)
+          .then()
+          .statusCode(204)
+          .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+      Api.anonymous().accept("*/*").get(path).then().statusCode(200);
+      Api.anonymous().accept("*/*").head(path).then().statusCode(200);
+    }
+  }
+
+  @Test
   void hostileIdentifiersAreSimplyNotFound() {
     String[] paths = {
       "99999999999999999999", "-1", "0", "%27%20OR%201=1--", "a%00b", "x".repeat(2000)
