@@ -5,6 +5,7 @@ import io.gazette.common.ApiException;
 import io.gazette.common.Jdbc;
 import io.gazette.common.Text;
 import io.gazette.database.IdSequences;
+import io.gazette.database.ImportWaits;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,9 +41,11 @@ public class ArticleRepository implements PanacheRepository<Article> {
   private static final String PUBLISHED_KEY = ArticleSort.PUBLISHED_DESC.keyExpression;
 
   private final AgroalDataSource dataSource;
+  private final ImportWaits importWaits;
 
-  public ArticleRepository(AgroalDataSource dataSource) {
+  public ArticleRepository(AgroalDataSource dataSource, ImportWaits importWaits) {
     this.dataSource = dataSource;
+    this.importWaits = importWaits;
   }
 
   /**
@@ -114,27 +118,59 @@ public class ArticleRepository implements PanacheRepository<Article> {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    // The post waits here while an import runs (see IdSequences.WAIT_FOR_IMPORTS, folded into this
-    // statement to spare the hot path a round trip): the settings subquery is read before the
-    // select list, and the select list before the row lock.
+    // The post takes the import lock shared in the same statement (see IdSequences, folded in to
+    // spare the hot path a round trip). The settings subquery is read before the article row:
+    // while an import runs, the row is filtered out, so nothing is locked, and the post waits for
+    // the import below before it tries again.
     String sql =
         "select id, status, published_at, comments_open,"
-            + " pg_advisory_xact_lock(hashtextextended(lower(?) || ' ' || ?, id)),"
-            + " pg_advisory_xact_lock_shared("
+            + " pg_advisory_xact_lock(hashtextextended(lower(?) || ' ' || ?, id))"
+            + " from article, (select set_config('lock_timeout', '5s', true),"
+            + " pg_try_advisory_xact_lock_shared("
             + IdSequences.IMPORT_LOCK
-            + ") from article, (select set_config('lock_timeout', '5s', true)) settings where "
+            + ") free) settings where settings.free and "
             + key.get().condition()
             + (exclusive ? " for update of article" : " for share of article");
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Connection connection = dataSource.getConnection()) {
+      Optional<CommentTarget> target = commentTarget(connection, sql, key.get(), email, body);
+      if (target.isPresent()) {
+        return target;
+      }
+      // No such article, or an import holds the lock: tell which, waiting for the import if so.
+      if (!tryImportLock(connection)) {
+        importWaits.await(() -> waitForImports(connection));
+      }
+      return commentTarget(connection, sql, key.get(), email, body);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Locking the article failed", e);
+    }
+  }
+
+  private static Optional<CommentTarget> commentTarget(
+      Connection connection, String sql, Key key, String email, String body) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, email);
       statement.setString(2, body);
-      key.get().bind(statement, 3);
+      key.bind(statement, 3);
       try (ResultSet row = statement.executeQuery()) {
         return row.next() ? Optional.of(commentTarget(row)) : Optional.empty();
       }
+    }
+  }
+
+  private static boolean tryImportLock(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(IdSequences.TRY_IMPORT_LOCK)) {
+      row.next();
+      return row.getBoolean(1);
+    }
+  }
+
+  private static void waitForImports(Connection connection) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(IdSequences.WAIT_FOR_IMPORTS);
     } catch (SQLException e) {
-      throw new IllegalStateException("Locking the article failed", e);
+      throw new IllegalStateException("Waiting for an import failed", e);
     }
   }
 
@@ -203,7 +239,12 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
   /** Waits while an import runs (see {@link IdSequences#WAIT_FOR_IMPORTS}); before any create. */
   public void waitForImports() {
-    getEntityManager().createNativeQuery(IdSequences.WAIT_FOR_IMPORTS).getSingleResult();
+    if (!(Boolean)
+        getEntityManager().createNativeQuery(IdSequences.TRY_IMPORT_LOCK).getSingleResult()) {
+      importWaits.await(
+          () ->
+              getEntityManager().createNativeQuery(IdSequences.WAIT_FOR_IMPORTS).getSingleResult());
+    }
   }
 
   /**

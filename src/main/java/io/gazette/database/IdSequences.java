@@ -20,14 +20,22 @@ public final class IdSequences {
   public static final long IMPORT_LOCK = 0x696D706F7274L;
 
   /**
-   * Taken by a create before it draws an id: waits while an import runs, at most five seconds (then
-   * PostgreSQL refuses with lock_not_available, which is answered 503). The setting lasts until the
-   * transaction ends.
+   * Taken by a create before it draws an id, when {@link #TRY_IMPORT_LOCK} found an import running:
+   * waits for it, at most five seconds (then PostgreSQL refuses with lock_not_available, which is
+   * answered 503). Only a few requests wait at once ({@link ImportWaits}). The setting lasts until
+   * the transaction ends.
    */
   public static final String WAIT_FOR_IMPORTS =
       "select pg_advisory_xact_lock_shared("
           + IMPORT_LOCK
           + ") from (select set_config('lock_timeout', '5s', true)) settings";
+
+  /** Takes the import lock shared, as a create must, if no import holds it: true when taken. */
+  public static final String TRY_IMPORT_LOCK =
+      "select pg_try_advisory_xact_lock_shared(" + IMPORT_LOCK + ")";
+
+  /** The {@code Retry-After} of a create refused while an import runs. */
+  static final long RETRY_AFTER_SECONDS = 5;
 
   private IdSequences() {}
 

@@ -100,6 +100,12 @@ public class ImportService {
         throw ApiException.conflict(
             "An article changed while the import ran took one of its slugs; nothing was imported");
       }
+      if ("23503".equals(e.getSQLState())) {
+        // The checks found every reference; deletes do not wait for imports.
+        throw ApiException.conflict(
+            "An article or comment that the import's comments refer to was deleted while it ran;"
+                + " nothing was imported");
+      }
       throw new IllegalStateException("The import failed in the database", e);
     } catch (IOException e) {
       // Only reading the request body throws IOException here; the transaction is rolled back.

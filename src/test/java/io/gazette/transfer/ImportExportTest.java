@@ -80,6 +80,47 @@ class ImportExportTest {
         + "\"createdAt\":\"2016-09-10T00:00:00Z\",\"updatedAt\":\"2016-09-10T00:00:00Z\"}";
   }
 
+  /** An import whose body is still being sent, begun with its first lines and holding its lock. */
+  private record StreamedImport(
+      PipedOutputStream lines, CompletableFuture<HttpResponse<String>> answer) {
+
+    static StreamedImport start(String firstLines) throws Exception {
+      PipedOutputStream lines = new PipedOutputStream();
+      PipedInputStream body = new PipedInputStream(lines, 1 << 20);
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create("http://localhost:" + RestAssured.port + "/api/v1/import"))
+              .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+              .header("Content-Type", NDJSON)
+              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+              .build();
+      CompletableFuture<HttpResponse<String>> answer =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+      lines.write(firstLines.getBytes(StandardCharsets.UTF_8));
+      lines.flush();
+      // Once the import holds its lock, it is under way.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (Sql.number(
+              "select count(*) from pg_locks where locktype = 'advisory' and granted"
+                  + " and classid::bigint = ? and objid::bigint = ? and objsubid = 1",
+              IdSequences.IMPORT_LOCK >>> 32,
+              IdSequences.IMPORT_LOCK & 0xFFFFFFFFL)
+          == 0) {
+        if (answer.isDone()) {
+          HttpResponse<String> early = answer.get();
+          throw new AssertionError(
+              "the import ended early: " + early.statusCode() + " " + early.body());
+        }
+        assertTrue(System.nanoTime() < deadline, "the import did not start");
+        Thread.sleep(20);
+      }
+      return new StreamedImport(lines, answer);
+    }
+  }
+
   private static io.restassured.response.Response importing(String body) {
     return Api.admin()
         .contentType(NDJSON)
@@ -179,38 +220,9 @@ class ImportExportTest {
     for (int i = 0; i < 1000; i++) {
       firstBatch.append(article(first + i, "during-" + marker + "-" + i, "draft")).append('\n');
     }
-    PipedOutputStream lines = new PipedOutputStream();
-    PipedInputStream body = new PipedInputStream(lines, 1 << 20);
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + RestAssured.port + "/api/v1/import"))
-            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
-            .header("Content-Type", NDJSON)
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
-            .build();
-    CompletableFuture<HttpResponse<String>> answer =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    lines.write(firstBatch.toString().getBytes(StandardCharsets.UTF_8));
-    lines.flush();
-    // Once the import holds its lock, it is under way.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (Sql.number(
-            "select count(*) from pg_locks where locktype = 'advisory' and granted"
-                + " and classid::bigint = ? and objid::bigint = ? and objsubid = 1",
-            IdSequences.IMPORT_LOCK >>> 32,
-            IdSequences.IMPORT_LOCK & 0xFFFFFFFFL)
-        == 0) {
-      if (answer.isDone()) {
-        HttpResponse<String> early = answer.get();
-        throw new AssertionError(
-            "the import ended early: " + early.statusCode() + " " + early.body());
-      }
-      assertTrue(System.nanoTime() < deadline, "the import did not start");
-      Thread.sleep(20);
-    }
+    StreamedImport streamed = StreamedImport.start(firstBatch.toString());
+    PipedOutputStream lines = streamed.lines();
+    CompletableFuture<HttpResponse<String>> answer = streamed.answer();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<Long> article =
@@ -235,6 +247,73 @@ class ImportExportTest {
   }
 
   @Test
+  void onlyAFewCreatesWaitForAnImportSoThatReadsAndEditsStillFindConnections() throws Exception {
+    long article = ArticleFixture.published().createId();
+    long edited = ArticleFixture.draft().createId();
+    long first = base();
+    String marker = Api.unique();
+    StreamedImport streamed =
+        StreamedImport.start(
+            LongStream.range(0, 1000)
+                .mapToObj(i -> article(first + i, "waited-for-" + marker + "-" + i, "draft"))
+                .collect(Collectors.joining("\n", "", "\n")));
+    int posters = 40; // twice the connection pool
+    ExecutorService pool = Executors.newFixedThreadPool(posters);
+    try (PipedOutputStream lines = streamed.lines()) {
+      List<Future<io.restassured.response.Response>> posts = new ArrayList<>();
+      for (int i = 0; i < posters; i++) {
+        posts.add(
+            pool.submit(
+                () ->
+                    Api.anonymous()
+                        .contentType("application/json")
+                        .body(CommentFixture.on(article).fields())
+                        .post(CommentFixture.path(article))));
+      }
+      // The posts beyond the few that wait are refused at once, without a connection.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+      while (posts.stream().filter(Future::isDone).count() < posters - 4
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(200); // long enough for a fifth waiter to show itself
+      long refused = 0;
+      for (Future<io.restassured.response.Response> post : posts) {
+        if (post.isDone()) {
+          post.get()
+              .then()
+              .statusCode(503)
+              .contentType("application/problem+json")
+              .header("Retry-After", "5")
+              .body("detail", containsString("import"));
+          refused++;
+        }
+      }
+      assertEquals(posters - 4, refused);
+      // Meanwhile an edit and a read that needs the database are served at once.
+      Api.admin()
+          .contentType("application/merge-patch+json")
+          .body(Map.of("title", "Edited during an import"))
+          .patch("/api/v1/articles/" + edited)
+          .then()
+          .statusCode(200);
+      Api.admin().get("/api/v1/articles/" + edited).then().statusCode(200);
+      lines.close();
+      HttpResponse<String> imported = streamed.answer().get(60, TimeUnit.SECONDS);
+      assertEquals(200, imported.statusCode(), imported.body());
+      int created = 0;
+      for (Future<io.restassured.response.Response> post : posts) {
+        if (post.get(10, TimeUnit.SECONDS).statusCode() == 201) {
+          created++;
+        }
+      }
+      assertEquals(4, created, "the posts that waited are stored once the import ends");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void anImportNeverMovesIdsBackSoIdsOfDeletedArticlesAreNotHandedOutAgain() {
     long id = base();
     importing(article(id, "before-" + Api.unique(), "draft")).then().statusCode(200);
@@ -246,6 +325,46 @@ class ImportExportTest {
     importing(article(id - 50, "after-" + Api.unique(), "draft")).then().statusCode(200);
     long next = ArticleFixture.draft().createId();
     assertTrue(next > deleted, "the id of a deleted article came back: " + next);
+  }
+
+  @Test
+  void anArticleDeletedWhileAnImportStoresCommentsOnItMakesTheImportAConflict() throws Exception {
+    long stored = ArticleFixture.published().createId();
+    long id = base();
+    String file =
+        article(id, "deleted-meanwhile-" + Api.unique(), "draft")
+            + "\n"
+            + comment(id + 1, stored, null, "approved");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (java.sql.Connection holder =
+        java.sql.DriverManager.getConnection(
+            io.gazette.support.PostgresResource.jdbcUrl(), "postgres", "")) {
+      holder.setAutoCommit(false);
+      // The import checks its references, then waits here to store its rows ...
+      holder.createStatement().execute("lock table article in share mode");
+      Future<io.restassured.response.Response> answer = pool.submit(() -> importing(file));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (Sql.number(
+              "select count(*) from pg_locks where relation = 'article'::regclass"
+                  + " and mode = 'RowExclusiveLock' and not granted")
+          == 0) {
+        assertTrue(!answer.isDone(), "the import ended early");
+        assertTrue(System.nanoTime() < deadline, "the import did not reach its store");
+        Thread.sleep(20);
+      }
+      // ... while the article its comment names is deleted.
+      holder.createStatement().execute("delete from article where id = " + stored);
+      holder.commit();
+      answer
+          .get(60, TimeUnit.SECONDS)
+          .then()
+          .statusCode(409)
+          .contentType("application/problem+json")
+          .body("detail", containsString("deleted while"));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(0, Sql.number("select count(*) from article where id = ?", id));
   }
 
   @Test
