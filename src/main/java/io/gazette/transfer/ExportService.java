@@ -91,7 +91,7 @@ public class ExportService {
                 + " union all select c.id, t.depth + 1 from comment c join tree t"
                 + " on c.parent_id = t.id)"
                 + " select c.id, c.article_id, c.parent_id, c.author_name, c.author_email,"
-                + " c.author_url, c.body, c.status, c.created_at, c.updated_at"
+                + " c.author_url, c.body, c.status, c.created_at, c.updated_at, c.version"
                 + " from comment c join tree t on t.id = c.id order by t.depth, c.id")) {
       query.setFetchSize(FETCH);
       try (ResultSet row = query.executeQuery()) {
@@ -111,7 +111,8 @@ public class ExportService {
                   row.getString("body"),
                   row.getString("status"),
                   Jdbc.instant(row, "created_at"),
-                  Jdbc.instant(row, "updated_at")));
+                  Jdbc.instant(row, "updated_at"),
+                  row.getLong("version")));
         }
       }
     }

@@ -2,7 +2,7 @@ package io.gazette.transfer;
 
 import java.time.Instant;
 
-/** A comment line of the NDJSON format, with what only moderators see (status, email). */
+/** A comment line of the NDJSON format, with what only moderators see (status, email, version). */
 record ExportedComment(
     String type,
     long id,
@@ -14,4 +14,5 @@ record ExportedComment(
     String body,
     String status,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    long version) {}

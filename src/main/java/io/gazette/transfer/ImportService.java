@@ -150,7 +150,7 @@ public class ImportService {
           "create temp table import_comment (line bigint, id bigint, article_id bigint,"
               + " parent_id bigint, author_name text, author_email text, author_url text,"
               + " body text, body_html text, status text, created_at timestamptz,"
-              + " updated_at timestamptz) on commit drop");
+              + " updated_at timestamptz, version bigint) on commit drop");
       // The search vector is computed as each batch is staged (see StagingWriter), by the same
       // trigger function that keeps it on the article table (migration V15).
       statement.execute(
@@ -182,7 +182,8 @@ public class ImportService {
             driver.prepareStatement(
                 "insert into import_article values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         PreparedStatement comment =
-            driver.prepareStatement("insert into import_comment values (?,?,?,?,?,?,?,?,?,?,?,?)");
+            driver.prepareStatement(
+                "insert into import_comment values (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         StagingWriter writer = new StagingWriter()) {
       byte[] bytes;
       while ((bytes = lines.next()) != null) {
@@ -270,6 +271,7 @@ public class ImportService {
     long articleId = positiveId(node, "articleId", line);
     Instant createdAt = time(node, "createdAt", line);
     Instant updatedAt = time(node, "updatedAt", line);
+    long version = node.hasNonNull("version") ? positiveId(node, "version", line) : 1;
     JsonNode statusNode = node.get("status");
     String status = statusNode == null || statusNode.isNull() ? "pending" : statusNode.asText();
     if (statusNode != null && !statusNode.isNull() && !statusNode.isTextual()
@@ -291,6 +293,7 @@ public class ImportService {
       insert.setString(10, status);
       Jdbc.setTimestamptz(insert, 11, createdAt);
       Jdbc.setTimestamptz(insert, 12, updatedAt);
+      insert.setLong(13, version);
     };
   }
 
@@ -404,7 +407,7 @@ public class ImportService {
           "insert into comment (id, article_id, parent_id, author_name, author_email, author_url,"
               + " body, body_html, status, reply_count, version, created_at, updated_at)"
               + " select i.id, i.article_id, i.parent_id, i.author_name, i.author_email,"
-              + " i.author_url, i.body, i.body_html, i.status, coalesce(n.count, 0), 1,"
+              + " i.author_url, i.body, i.body_html, i.status, coalesce(n.count, 0), i.version,"
               + " i.created_at, i.updated_at"
               + " from import_comment i left join (select parent_id, count(*) count"
               + " from import_comment where status = 'approved' and parent_id is not null"

@@ -314,6 +314,35 @@ class ImportExportTest {
   }
 
   @Test
+  void aCommentKeepsItsVersionAndSoItsETagThroughExportAndImport() {
+    long id = base();
+    String slug = "versioned-" + Api.unique();
+    importing(
+            article(id, slug, "published")
+                + "\n"
+                + comment(id + 1, id, null, "approved").replace("}", ",\"version\":4}"))
+        .then()
+        .statusCode(200);
+    var read = Api.admin().get("/api/v1/comments/" + (id + 1));
+    read.then().statusCode(200).body("version", equalTo(4));
+    String exported =
+        Api.admin().accept("*/*").get("/api/v1/export").then().statusCode(200).extract().asString();
+    String line =
+        exported
+            .lines()
+            .filter(l -> l.startsWith("{\"type\":\"comment\",\"id\":" + (id + 1) + ","))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(line.endsWith(",\"version\":4}"), line);
+    String etag = read.header("ETag");
+    Api.admin()
+        .header("If-None-Match", etag)
+        .get("/api/v1/comments/" + (id + 1))
+        .then()
+        .statusCode(304);
+  }
+
+  @Test
   void anImportNeverMovesIdsBackSoIdsOfDeletedArticlesAreNotHandedOutAgain() {
     long id = base();
     importing(article(id, "before-" + Api.unique(), "draft")).then().statusCode(200);
