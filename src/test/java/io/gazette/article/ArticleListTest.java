@@ -506,6 +506,32 @@ class ArticleListTest {
   }
 
   @Test
+  void aBodyOfUnclosedMarkupCommentsIsStoredPromptlyAndCommentedWordsStayUnfound() {
+    // PostgreSQL's text-search parser needs time quadratic in the number of unclosed "<!--":
+    // about a minute for this body.
+    String tag = "markup-comments-" + Api.unique();
+    long id =
+        ArticleFixture.published()
+            .tags(tag)
+            .title("Markup comments")
+            .with(
+                "body",
+                "Ceasefire talks <!-- editorial reminder --> resume.\n\n" + "<!--".repeat(50_000))
+            .createId();
+
+    for (String[] search :
+        new String[][] {{"ceasefire", "1"}, {"resume", "1"}, {"reminder", "0"}}) {
+      List<Integer> found =
+          Api.anonymous()
+              .queryParam("tag", tag)
+              .queryParam("q", search[0])
+              .get("/api/v1/articles")
+              .path("data.id");
+      assertEquals(search[1].equals("1") ? List.of((int) id) : List.of(), found, search[0]);
+    }
+  }
+
+  @Test
   void aSearchOfTooManyOperatorsIsABadParameterNotAServerError() {
     for (String q : new String[] {"-".repeat(33), "- ".repeat(33), "x " + "-".repeat(40)}) {
       Api.anonymous()
