@@ -37,6 +37,31 @@ class MetricsTest {
   }
 
   @Test
+  void requestsAnsweredBeforeAResourceAreLabelledByTheirRouteTemplateToo() {
+    String marker = "m" + Api.unique();
+    // 405, OPTIONS and 411 are answered by router guards, before a resource names the route.
+    Api.anonymous().post("/api/v1/articles/" + marker).then().statusCode(405);
+    Api.anonymous().options("/api/v1/articles/" + marker + "/comments").then().statusCode(204);
+    Api.anonymous().options("/api/v1/comments/" + marker).then().statusCode(204);
+    Api.admin().delete("/api/v1/tokens/" + marker + "/").then().statusCode(404);
+
+    String metrics = Metrics.scrape();
+
+    assertTrue(
+        metrics.lines().noneMatch(line -> line.contains(marker)),
+        "raw paths of early answers are not labels");
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                line ->
+                    line.contains("uri=\"/api/v1/articles/{idOrSlug}\"")
+                        && line.contains("method=\"POST\"")
+                        && line.contains("status=\"405\"")),
+        "the 405 is labelled with the article route");
+  }
+
+  @Test
   void connectionPoolGaugesAreServed() {
     String metrics = Metrics.scrape();
 
