@@ -5,6 +5,7 @@ public enum ProblemType {
   VALIDATION(400, "validation-error", "Invalid request"),
   MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
   BAD_PARAMETER(400, "invalid-parameter", "Invalid query parameter"),
+  BAD_REQUEST(400, "bad-request", "Malformed request"),
   UNAUTHORIZED(401, "unauthorized", "Authentication required"),
   FORBIDDEN(403, "forbidden", "Forbidden"),
   NOT_FOUND(404, "not-found", "Not found"),
@@ -49,7 +50,10 @@ public enum ProblemType {
 
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != MALFORMED_JSON && type != BAD_PARAMETER) {
+      if (type.status == status
+          && type != MALFORMED_JSON
+          && type != BAD_PARAMETER
+          && type != BAD_REQUEST) {
         return type;
       }
     }

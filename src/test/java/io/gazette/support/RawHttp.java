@@ -50,6 +50,28 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends {@code request} as it is, and returns every byte the server wrote until it closed the
+   * connection (or until a second without more bytes, if it keeps it open).
+   */
+  public static String exchange(int port, String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(1_000);
+      socket.getOutputStream().write(latin1(request));
+      socket.getOutputStream().flush();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        for (int read; (read = socket.getInputStream().read(buffer)) >= 0; ) {
+          answer.write(buffer, 0, read);
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        // Still open: everything it had to say has been said.
+      }
+      return answer.toString(StandardCharsets.ISO_8859_1);
+    }
+  }
+
   private static Answer parse(byte[] raw) throws IOException {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
