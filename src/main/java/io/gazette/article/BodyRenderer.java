@@ -2,7 +2,10 @@ package io.gazette.article;
 
 import io.gazette.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
@@ -56,6 +59,31 @@ public class BodyRenderer {
                     .allowAttributes("align")
                     .matching(true, "left", "right", "center")
                     .onElements("th", "td")
+                    // What else Markdown or an editor's inline HTML writes, without scripts,
+                    // styles or ids (which page scripts could confuse with their own).
+                    .allowElements(
+                        "dl", "dt", "dd", "abbr", "cite", "q", "mark", "kbd", "samp", "var", "time",
+                        "details", "summary", "ol", "a", "img", "td", "th")
+                    .allowAttributes("start")
+                    .matching(Pattern.compile("-?[0-9]{1,9}"))
+                    .onElements("ol")
+                    .allowAttributes("title")
+                    .onElements("a", "img", "abbr")
+                    .allowAttributes("colspan", "rowspan")
+                    .matching(Pattern.compile("[1-9][0-9]{0,2}"))
+                    .onElements("td", "th")
+                    .allowAttributes("datetime")
+                    .matching(Pattern.compile("[0-9T:Z+.\\-]{1,40}"))
+                    .onElements("time")
+                    // A refused URL is left empty by the Markdown renderer: a link to the page
+                    // itself. Drop it, and "/\\host", which browsers read as "//host".
+                    .allowUrlProtocols("http", "https", "mailto")
+                    .allowAttributes("href")
+                    .matching(BodyRenderer::linkable)
+                    .onElements("a")
+                    .allowAttributes("src")
+                    .matching(BodyRenderer::linkable)
+                    .onElements("img")
                     .toFactory());
 
     static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
@@ -66,8 +94,51 @@ public class BodyRenderer {
   /** The body rendered and sanitised. */
   public Rendered render(String markdown) {
     Node document = Engines.PARSER.parse(markdown);
-    String safeHtml = Engines.POLICY.sanitize(Engines.HTML.render(document));
+    String safeHtml = Engines.POLICY.sanitize(escapeUnclosedRawText(Engines.HTML.render(document)));
     return new Rendered(safeHtml, excerpt(document));
+  }
+
+  private static String linkable(String element, String attribute, String url) {
+    String start = url.length() < 2 ? url : url.substring(0, 2);
+    return url.isBlank() || start.startsWith("\\") || start.equals("/\\") ? null : url;
+  }
+
+  /**
+   * Elements whose content HTML reads as text up to their end tag. One left open ("Use the
+   * &lt;title&gt; element" written without backticks) would take the rest of the article with it;
+   * its start tag is shown as text instead. Closed ones stay, and the sanitiser drops them (a
+   * script with its code) or their tags.
+   */
+  private static final Pattern RAW_TEXT_START =
+      Pattern.compile(
+          "<(script|style|title|textarea|iframe|noscript|xmp|noembed|noframes|plaintext)(?=[\\s/>])",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RAW_TEXT_END =
+      Pattern.compile(
+          "</(script|style|title|textarea|iframe|noscript|xmp|noembed|noframes)(?=[\\s/>])",
+          Pattern.CASE_INSENSITIVE);
+
+  static String escapeUnclosedRawText(String html) {
+    Matcher start = RAW_TEXT_START.matcher(html);
+    if (!start.find()) {
+      return html;
+    }
+    Map<String, Integer> lastEnd = new HashMap<>();
+    Matcher end = RAW_TEXT_END.matcher(html);
+    while (end.find()) {
+      lastEnd.put(end.group(1).toLowerCase(Locale.ROOT), end.start());
+    }
+    StringBuilder escaped = new StringBuilder(html.length() + 16);
+    int copied = 0;
+    do {
+      Integer closed = lastEnd.get(start.group(1).toLowerCase(Locale.ROOT));
+      if (closed == null || closed < start.start()) {
+        escaped.append(html, copied, start.start()).append("&lt;");
+        copied = start.start() + 1;
+      }
+    } while (start.find());
+    return escaped.append(html, copied, html.length()).toString();
   }
 
   /** The first paragraph as plain text, cut at a word boundary to at most 300 characters. */
@@ -141,9 +212,29 @@ public class BodyRenderer {
       text.append(' ');
     }
 
+    /** A raw-text element open in this paragraph (see {@link #RAW_TEXT_START}), or null. */
+    private String rawTextElement;
+
+    private int rawTextFrom;
+
     @Override
     public void visit(HtmlInline node) {
-      // Raw HTML is markup, not words.
+      // Raw HTML is markup, not words; the words inside a script or a style (closed in the same
+      // paragraph, or else they show) are not shown either.
+      String tag = node.getLiteral();
+      if (rawTextElement == null) {
+        Matcher start = RAW_TEXT_START.matcher(tag);
+        if (start.lookingAt()) {
+          rawTextElement = start.group(1).toLowerCase(Locale.ROOT);
+          rawTextFrom = text.length();
+        }
+        return;
+      }
+      Matcher end = RAW_TEXT_END.matcher(tag);
+      if (end.lookingAt() && end.group(1).equalsIgnoreCase(rawTextElement)) {
+        text.setLength(rawTextFrom);
+        rawTextElement = null;
+      }
     }
   }
 

@@ -365,6 +365,62 @@ class ArticleWriteTest {
   }
 
   @Test
+  void anElementLeftOpenThatWouldSwallowTheRestOfTheArticleIsShownAsText() {
+    for (String element : new String[] {"title", "textarea", "script", "style", "iframe"}) {
+      ArticleFixture.draft()
+          .with("body", "Use the <" + element + "> element.\n\nThe next paragraph stays.")
+          .create()
+          .response()
+          .then()
+          .body("bodyHtml", containsString("Use the &lt;" + element + "&gt; element."))
+          .body("bodyHtml", containsString("<p>The next paragraph stays.</p>"));
+    }
+    ArticleFixture.draft()
+        .with("body", "Before <script>alert(1)</script> after.")
+        .create()
+        .response()
+        .then()
+        .body("bodyHtml", equalTo("<p>Before  after.</p>\n"))
+        .body("summary", equalTo("Before after."));
+  }
+
+  @Test
+  void listNumbersTitlesTableSpansAndTextElementsSurviveSanitising() {
+    ArticleFixture.draft()
+        .with(
+            "body",
+            "3. third\n4. fourth\n\n[site](https://example.org \"The site\") "
+                + "<abbr title=\"World Health Organization\">WHO</abbr> <kbd>Ctrl</kbd> "
+                + "<mark>marked</mark> <q>quoted</q> <time datetime=\"2016-09-09\">then</time>"
+                + "\n\n<table><tr><td colspan=\"2\" rowspan=\"3\">wide</td></tr></table>")
+        .create()
+        .response()
+        .then()
+        .body("bodyHtml", containsString("<ol start=\"3\">"))
+        .body("bodyHtml", containsString("title=\"The site\""))
+        .body("bodyHtml", containsString("<abbr title=\"World Health Organization\">WHO</abbr>"))
+        .body("bodyHtml", containsString("<kbd>Ctrl</kbd>"))
+        .body("bodyHtml", containsString("<mark>marked</mark>"))
+        .body("bodyHtml", containsString("<q>quoted</q>"))
+        .body("bodyHtml", containsString("<time datetime=\"2016-09-09\">then</time>"))
+        .body("bodyHtml", containsString("colspan=\"2\""))
+        .body("bodyHtml", containsString("rowspan=\"3\""));
+  }
+
+  @Test
+  void aRefusedLinkTargetLeavesNoLinkToThePageItself() {
+    ArticleFixture.draft()
+        .with(
+            "body", "[one](javascript:alert(1)) [two](/\\evil.example) [three](https://ok.example)")
+        .create()
+        .response()
+        .then()
+        .body("bodyHtml", not(containsString("href=\"\"")))
+        .body("bodyHtml", not(containsString("evil.example")))
+        .body("bodyHtml", containsString("href=\"https://ok.example\""));
+  }
+
+  @Test
   void summaryDefaultsToTheFirstParagraphAsPlainText() {
     String longWords = "word ".repeat(100);
 
