@@ -91,9 +91,12 @@ public record CommentInput(
         String authority = uri.getRawAuthority();
         uri = new URI(asciiAuthority(text, start, start + authority.length()));
       }
+      // No user information: "https://trusted.example@evil.example" reads as the first host
+      // and leads to the second.
       return uri.getHost() != null
           && !uri.getHost().isEmpty()
-          && uri.getPort() <= 65535; // -1 when absent; java.net.URI takes any number
+          && uri.getRawUserInfo() == null
+          && (uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65535);
     } catch (URISyntaxException | IllegalArgumentException e) {
       return false; // IDN.toASCII throws IllegalArgumentException for a name it cannot convert
     }
@@ -106,6 +109,10 @@ public record CommentInput(
     int colon = authority.lastIndexOf(':');
     int hostEnd = colon > at ? colon : authority.length();
     String host = authority.substring(at + 1, hostEnd);
+    if (host.chars().anyMatch(c -> c == '\u3002' || c == '\uFF0E' || c == '\uFF61')) {
+      // Full stops IDNA reads as dots: "x.example\u3002evil.com" would lead to evil.com.
+      throw new IllegalArgumentException("A host separated by other full stops than '.'");
+    }
     String ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
     return url.substring(0, start + at + 1) + ascii + url.substring(start + hostEnd);
   }
