@@ -151,8 +151,11 @@ public class WebSecurity {
     response.putHeader("Referrer-Policy", "no-referrer");
     if (!path.startsWith("/q/swagger-ui")) {
       response.putHeader("Content-Security-Policy", API_POLICY);
-      response.putHeader("X-Frame-Options", "DENY");
+    } else {
+      // Swagger UI runs its own scripts and styles; another site may still not frame it.
+      response.putHeader("Content-Security-Policy", "frame-ancestors 'none'");
     }
+    response.putHeader("X-Frame-Options", "DENY");
     response.headers().remove("Server");
   }
 }

@@ -31,12 +31,14 @@ class SecurityHeadersTest {
   }
 
   @Test
-  void swaggerUiIsNotBrokenByTheApiContentSecurityPolicy() {
+  void swaggerUiIsNotBrokenByTheApiContentSecurityPolicyButCannotBeFramed() {
     Api.anonymous()
+        .accept("*/*")
         .get("/q/swagger-ui/")
         .then()
         .statusCode(200)
-        .header("Content-Security-Policy", nullValue());
+        .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"))
+        .header("X-Frame-Options", equalTo("DENY"));
   }
 
   @Test
