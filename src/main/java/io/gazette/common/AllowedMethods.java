@@ -77,6 +77,10 @@ public class AllowedMethods {
     io.vertx.core.http.HttpMethod method = context.request().method();
     if (method == io.vertx.core.http.HttpMethod.GET
         || method == io.vertx.core.http.HttpMethod.HEAD) {
+      if (context.request().path().equals("/q/openapi")) {
+        // YAML or JSON by Accept: a cache must keep one of each.
+        context.response().putHeader("Vary", "Accept");
+      }
       context.next();
       return;
     }
