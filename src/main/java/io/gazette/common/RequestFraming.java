@@ -16,8 +16,8 @@ import java.util.Map;
  * 9110 section 5.3), before anything else reads them:
  *
  * <ul>
- *   <li>no {@code Host}, or more than one (HTTP/1.0 may leave it out, but the whole stack builds
- *       request URIs from it);
+ *   <li>no {@code Host} in HTTP/1.1, or more than one (an HTTP/1.0 request without one is given the
+ *       address it came in on, since the whole stack builds request URIs from it);
  *   <li>a {@code Transfer-Encoding} other than {@code chunked} alone: Vert.x would read such a body
  *       by its Content-Length, or not at all, and the bytes left over as the next request, while a
  *       proxy in front may have read them otherwise (request smuggling);
@@ -87,6 +87,11 @@ public class RequestFraming {
         count(name, SINGLE, singles);
         count(name, LISTS, lists);
       }
+    }
+    if (hosts == 0
+        && request.version() == HttpVersion.HTTP_1_0
+        && !request.path().startsWith("/api/")) {
+      hosts = 1; // HTTP/1.0 may leave Host out, as old health checkers do; /q/health needs none
     }
     String refusal = null;
     if (hosts != 1) {

@@ -36,6 +36,12 @@ class RequestFramingTest {
   }
 
   @Test
+  void anHttp10HealthCheckWithoutHostIsServed() throws IOException {
+    String answer = RawHttp.exchange(RestAssured.port, "GET /q/health/ready HTTP/1.0\r\n\r\n");
+    assertEquals(java.util.List.of(200), statuses(answer), answer);
+  }
+
+  @Test
   void aTransferEncodingOtherThanChunkedIsRefusedAndNothingAfterItIsRead() throws IOException {
     String smuggled = "GET /api/v1/articles/37076 HTTP/1.1\r\nHost: x\r\n\r\n";
     for (String coding : new String[] {"gzip", "identity", "x-unknown"}) {
