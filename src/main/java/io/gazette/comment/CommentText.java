@@ -3,8 +3,8 @@ package io.gazette.comment;
 import io.gazette.common.Text;
 
 /**
- * Comment bodies are plain text. Their HTML is the text escaped, with each line break as {@code
- * <br>}: markup a reader types is shown, never interpreted.
+ * Comment bodies are plain text. Their HTML is the text escaped, with each line break (of any kind)
+ * as {@code <br>}: markup a reader types is shown, never interpreted.
  */
 public final class CommentText {
 
@@ -28,7 +28,9 @@ public final class CommentText {
         case '>' -> html.append("&gt;");
         case '"' -> html.append("&quot;");
         case '\'' -> html.append("&#39;");
-        case '\n' -> html.append("<br>\n");
+        // Unicode's line and paragraph separators, NEL, and the vertical tab and form feed,
+        // which XML (RSS, XHTML) cannot even hold, break lines as well.
+        case '\n', '\u2028', '\u2029', '\u0085', '\u000B', '\u000C' -> html.append("<br>\n");
         default -> html.append(c);
       }
     }

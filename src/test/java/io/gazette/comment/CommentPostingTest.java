@@ -317,6 +317,18 @@ class CommentPostingTest {
   }
 
   @Test
+  void everyKindOfLineBreakIsABreakInTheHtml() {
+    long article = ArticleFixture.published().createId();
+
+    posting(CommentFixture.on(article).body("a\u2028b\u2029c\u0085d\u000Be\u000Cf"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("bodyHtml", equalTo("a<br>\nb<br>\nc<br>\nd<br>\ne<br>\nf"));
+  }
+
+  @Test
   void commentsOnAnArticleWithClosedCommentsAreForbidden() {
     long article = ArticleFixture.published().with("commentsOpen", false).createId();
 
