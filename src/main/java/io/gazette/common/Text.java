@@ -30,11 +30,57 @@ public final class Text {
     while (start < end && isInvisible(text.codePointAt(start))) {
       start += Character.charCount(text.codePointAt(start));
     }
+    int fullEnd = end;
     while (end > start && isInvisible(text.codePointBefore(end))) {
       end -= Character.charCount(text.codePointBefore(end));
     }
-    return text.substring(start, end);
+    return text.substring(start, closingDirectionalMarks(text, start, end, fullEnd));
   }
+
+  /**
+   * Where the stripped text must end so that it still closes the directional embeddings and
+   * isolates it opens: "Bob U+202E ... U+202C" stripped of its final U+202C would reverse whatever
+   * a page shows after it. The marks are invisible, so stripping takes them first.
+   */
+  private static int closingDirectionalMarks(String text, int start, int end, int fullEnd) {
+    boolean closes = false;
+    for (int i = end; i < fullEnd; i++) {
+      char c = text.charAt(i);
+      closes |= c == POP_DIRECTIONAL_FORMATTING || c == POP_DIRECTIONAL_ISOLATE;
+    }
+    if (!closes) {
+      return end;
+    }
+    int embeddings = 0;
+    int isolates = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= '\u202A' && c <= '\u202E' && c != POP_DIRECTIONAL_FORMATTING) {
+        embeddings++;
+      } else if (c == POP_DIRECTIONAL_FORMATTING) {
+        embeddings = Math.max(0, embeddings - 1);
+      } else if (c >= '\u2066' && c <= '\u2068') {
+        isolates++;
+      } else if (c == POP_DIRECTIONAL_ISOLATE) {
+        isolates = Math.max(0, isolates - 1);
+      }
+    }
+    int kept = end;
+    for (int i = end; i < fullEnd && (embeddings > 0 || isolates > 0); i++) {
+      char c = text.charAt(i);
+      if (c == POP_DIRECTIONAL_FORMATTING && embeddings > 0) {
+        embeddings--;
+        kept = i + 1;
+      } else if (c == POP_DIRECTIONAL_ISOLATE && isolates > 0) {
+        isolates--;
+        kept = i + 1;
+      }
+    }
+    return kept;
+  }
+
+  private static final char POP_DIRECTIONAL_FORMATTING = '\u202C';
+  private static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
 
   /** {@code text} {@linkplain #strip stripped}, or null when nothing visible is left. */
   public static String blankToNull(String text) {

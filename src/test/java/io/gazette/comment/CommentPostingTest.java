@@ -317,6 +317,22 @@ class CommentPostingTest {
   }
 
   @Test
+  void trimmingKeepsTheMarksThatCloseADirectionalOverride() {
+    long article = ArticleFixture.published().createId();
+
+    posting(
+            CommentFixture.on(article)
+                .with("authorName", " Bob\u202Eevil\u202C ")
+                .body("He said \u2067quoted\u2069\u200B"))
+        .when()
+        .post(CommentFixture.path(article))
+        .then()
+        .statusCode(201)
+        .body("authorName", equalTo("Bob\u202Eevil\u202C"))
+        .body("body", equalTo("He said \u2067quoted\u2069"));
+  }
+
+  @Test
   void everyKindOfLineBreakIsABreakInTheHtml() {
     long article = ArticleFixture.published().createId();
 
