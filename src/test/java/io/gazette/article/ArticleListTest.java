@@ -494,15 +494,17 @@ class ArticleListTest {
             .createId();
 
     for (String q : new String[] {"file_name.txt", "first_last@example.org", "name.txt"}) {
-      assertEquals(
-          List.of((int) id),
-          Api.anonymous()
-              .queryParam("tag", tag)
-              .queryParam("q", q)
-              .get("/api/v1/articles")
-              .path("data.id"),
-          q);
+      assertEquals(List.of((int) id), searchWithin(tag, q), q);
     }
+  }
+
+  /** The ids that {@code q} finds among the articles tagged {@code tag}. */
+  private static List<Integer> searchWithin(String tag, String q) {
+    return Api.anonymous()
+        .queryParam("tag", tag)
+        .queryParam("q", q)
+        .get("/api/v1/articles")
+        .path("data.id");
   }
 
   @Test
@@ -519,16 +521,9 @@ class ArticleListTest {
                 "Ceasefire talks <!-- editorial reminder --> resume.\n\n" + "<!--".repeat(50_000))
             .createId();
 
-    for (String[] search :
-        new String[][] {{"ceasefire", "1"}, {"resume", "1"}, {"reminder", "0"}}) {
-      List<Integer> found =
-          Api.anonymous()
-              .queryParam("tag", tag)
-              .queryParam("q", search[0])
-              .get("/api/v1/articles")
-              .path("data.id");
-      assertEquals(search[1].equals("1") ? List.of((int) id) : List.of(), found, search[0]);
-    }
+    assertEquals(List.of((int) id), searchWithin(tag, "ceasefire"));
+    assertEquals(List.of((int) id), searchWithin(tag, "resume"));
+    assertEquals(List.of(), searchWithin(tag, "reminder"), "a word inside a markup comment");
   }
 
   @Test
