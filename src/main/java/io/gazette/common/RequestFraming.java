@@ -36,6 +36,10 @@ public class RequestFraming {
   private static final String[] SINGLE = {"authorization", "content-type", "if-unmodified-since"};
   private static final String[] LISTS = {"if-match", "if-none-match"};
 
+  /** Exactly these, as sent: the rest of the stack builds URIs from the Host header. */
+  private static final java.util.Set<String> HEALTH_PATHS =
+      java.util.Set.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started");
+
   private final RouterProblems problems;
 
   public RequestFraming(RouterProblems problems) {
@@ -61,7 +65,7 @@ public class RequestFraming {
     String id = RequestIds.fresh();
     context.put(RequestIds.MDC_KEY, id);
     context.response().putHeader(RequestIds.HEADER, id);
-    problems.send(context, ProblemType.BAD_REQUEST.problem("A Host header is required"), true);
+    problems.sendAndClose(context, ProblemType.BAD_REQUEST.problem("A Host header is required"));
   }
 
   private void check(RoutingContext context) {
@@ -90,8 +94,8 @@ public class RequestFraming {
     }
     if (hosts == 0
         && request.version() == HttpVersion.HTTP_1_0
-        && !request.path().startsWith("/api/")) {
-      hosts = 1; // HTTP/1.0 may leave Host out, as old health checkers do; /q/health needs none
+        && HEALTH_PATHS.contains(request.path())) {
+      hosts = 1; // HTTP/1.0 may leave Host out, as old health checkers do; health needs none
     }
     String refusal = null;
     if (hosts != 1) {
@@ -108,7 +112,7 @@ public class RequestFraming {
       }
     }
     if (refusal != null) {
-      problems.send(context, ProblemType.BAD_REQUEST.problem(refusal), true);
+      problems.sendAndClose(context, ProblemType.BAD_REQUEST.problem(refusal));
       return;
     }
     for (int i = 0; i < LISTS.length; i++) {

@@ -3,6 +3,8 @@ package io.gazette.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +19,25 @@ public class RouterProblems {
 
   public RouterProblems(ObjectMapper mapper) {
     this.mapper = mapper;
+  }
+
+  /**
+   * Sends {@code problem} and closes the connection once it is written, without reading the rest of
+   * the request: for requests whose framing cannot be trusted, whose remaining bytes must never be
+   * read as another request. (A client still sending a body may see the connection reset before it
+   * reads the answer.)
+   */
+  public void sendAndClose(RoutingContext context, Problem problem) {
+    HttpServerRequest request = context.request();
+    context
+        .response()
+        .endHandler(
+            ended -> {
+              if (request.version() != HttpVersion.HTTP_2) {
+                request.connection().close();
+              }
+            });
+    send(context, problem, true);
   }
 
   /**

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RequestFramingTest {
 
-  private static final Pattern STATUS_LINE = Pattern.compile("(?m)^HTTP/1\\.[01] (\\d{3}) ");
+  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
 
   @Test
   void aRequestWithoutOneHostIsABadRequestProblem() throws IOException {
     for (String request :
         new String[] {
           "GET /api/v1/articles/37076 HTTP/1.0\r\n\r\n",
+          "GET /q/../api/v1/articles/37076 HTTP/1.0\r\n\r\n",
+          "GET / HTTP/1.0\r\n\r\n",
+          "GET /q/nothing-here HTTP/1.0\r\n\r\n",
           "GET /api/v1/articles/37076 HTTP/1.1\r\nConnection: close\r\n\r\n",
           "GET /api/v1/articles/37076 HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n"
         }) {
@@ -33,6 +36,17 @@ class RequestFramingTest {
       assertTrue(answer.contains("https://gazette.dev/problems/bad-request"), answer);
       assertTrue(answer.toLowerCase().contains("x-request-id:"), answer);
     }
+  }
+
+  @Test
+  void aRefusalClosesTheConnectionEvenInTheMiddleOfAPipeline() throws IOException {
+    String good = "GET /api/v1/articles/37076 HTTP/1.1\r\nHost: x\r\n\r\n";
+    String bad = "GET /api/v1/articles/37076 HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n";
+    // RawHttp.exchange reads until the server closes, or a second of silence.
+    long started = System.nanoTime();
+    String answer = RawHttp.exchange(RestAssured.port, good + bad + good);
+    assertEquals(java.util.List.of(200, 400), statuses(answer), answer);
+    assertTrue(System.nanoTime() - started < 900_000_000L, "the connection was left open");
   }
 
   @Test
