@@ -29,7 +29,8 @@ public class AllowedMethods {
   private record Route(Pattern path, Set<String> methods) {}
 
   private static final Pattern OPERATIONS =
-      Pattern.compile("/q/(openapi(\\.json|\\.yaml)?|metrics|health(/.*)?|swagger-ui(/.*)?)");
+      Pattern.compile(
+          "/q/(openapi(\\.json|\\.yaml|\\.yml)?/?|metrics(/.*)?|health(/.*)?|swagger-ui(/.*)?)");
 
   private static final String OPERATIONS_ALLOW = "GET, HEAD, OPTIONS";
 
@@ -77,7 +78,7 @@ public class AllowedMethods {
     io.vertx.core.http.HttpMethod method = context.request().method();
     if (method == io.vertx.core.http.HttpMethod.GET
         || method == io.vertx.core.http.HttpMethod.HEAD) {
-      if (context.request().path().equals("/q/openapi")) {
+      if (context.request().path().startsWith("/q/openapi")) {
         // YAML or JSON by Accept: a cache must keep one of each.
         context.response().putHeader("Vary", "Accept");
       }

@@ -263,6 +263,8 @@ class BadInputTest {
         new String[] {
           "/q/openapi",
           "/q/openapi.json",
+          "/q/openapi/",
+          "/q/metrics/",
           "/q/health",
           "/q/health/ready",
           "/q/metrics",
