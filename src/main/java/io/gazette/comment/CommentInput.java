@@ -113,6 +113,10 @@ public record CommentInput(
       // Full stops IDNA reads as dots: "x.example\u3002evil.com" would lead to evil.com.
       throw new IllegalArgumentException("A host separated by other full stops than '.'");
     }
+    if (host.codePoints().anyMatch(c -> Text.isInvisible(c) || c == '\u034F')) {
+      // IDNA drops invisible characters: the URL would show one host and lead to another.
+      throw new IllegalArgumentException("A host holding invisible characters");
+    }
     String ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
     return url.substring(0, start + at + 1) + ascii + url.substring(start + hostEnd);
   }

@@ -195,6 +195,9 @@ class CommentPostingTest {
           "https://trusted.example@evil.example/",
           "https://x.example\u3002evil.com/",
           "https://google.com\uFF03@evil.com/",
+          "https://e\u200Dvil.example/",
+          "https://e\u00ADvil.example/",
+          "https://e\u034Fvil.example/",
           "https://example.com:0/"
         }) {
       posting(CommentFixture.on(article).with("authorUrl", url))
