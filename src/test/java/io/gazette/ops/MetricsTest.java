@@ -37,13 +37,18 @@ class MetricsTest {
   }
 
   @Test
-  void requestsAnsweredBeforeAResourceAreLabelledByTheirRouteTemplateToo() {
+  void requestsAnsweredBeforeAResourceAreLabelledByTheirRouteTemplateToo()
+      throws java.io.IOException {
     String marker = "m" + Api.unique();
     // 405, OPTIONS and 411 are answered by router guards, before a resource names the route.
     Api.anonymous().post("/api/v1/articles/" + marker).then().statusCode(405);
     Api.anonymous().options("/api/v1/articles/" + marker + "/comments").then().statusCode(204);
     Api.anonymous().options("/api/v1/comments/" + marker).then().statusCode(204);
     Api.admin().delete("/api/v1/tokens/" + marker + "/").then().statusCode(404);
+    // A refusal on a path no route serves.
+    io.gazette.support.RawHttp.exchange(
+        io.restassured.RestAssured.port,
+        "GET /" + marker + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
 
     String metrics = Metrics.scrape();
 
