@@ -6,7 +6,9 @@ import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.Times;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Turns the query string of {@code GET /articles} into a validated {@link ArticleListQuery}. */
@@ -35,33 +37,45 @@ final class ArticleQueryParser {
    */
   static ArticleListQuery parse(MultivaluedMap<String, String> raw, boolean seesUnpublished) {
     QueryParameters parameters = new QueryParameters(raw, PARAMETERS);
-    ArticleSort sort =
-        parameters
-            .single("sort")
-            .map(
-                value ->
-                    ArticleSort.fromParameter(value.strip())
-                        .orElseThrow(
-                            () ->
-                                ApiException.badParameter(
-                                    "sort", "must be one of " + ArticleSort.allowed())))
-            .orElse(ArticleSort.PUBLISHED_DESC);
+    ArticleSort chosen =
+        parameters.collect(
+            () ->
+                parameters
+                    .single("sort")
+                    .map(
+                        value ->
+                            ArticleSort.fromParameter(value.strip())
+                                .orElseThrow(
+                                    () ->
+                                        ApiException.badParameter(
+                                            "sort", "must be one of " + ArticleSort.allowed())))
+                    .orElse(ArticleSort.PUBLISHED_DESC));
+    ArticleSort sort = chosen == null ? ArticleSort.PUBLISHED_DESC : chosen;
     PageRequest paging =
-        PageRequest.parse(parameters, sort.parameter(), key -> !sort.timeKey || validTimeKey(key));
-    ArticleStatus status = status(parameters, seesUnpublished);
+        PageRequest.read(parameters, sort.parameter(), key -> !sort.timeKey || validTimeKey(key));
+    ArticleStatus status = parameters.collect(() -> status(parameters, seesUnpublished));
+    List<String> tags = parameters.collect(() -> parameters.texts("tag"));
+    String author = parameters.collect(() -> parameters.text("author").orElse(null));
+    String source = parameters.collect(() -> parameters.text("source").orElse(null));
+    Instant after = parameters.collect(() -> parameters.time("publishedAfter").orElse(null));
+    Instant before = parameters.collect(() -> parameters.time("publishedBefore").orElse(null));
+    String q = parameters.collect(() -> parameters.text("q").orElse(null));
+    Set<String> fields = parameters.collect(() -> fields(parameters));
+    // One problem names every bad parameter.
+    parameters.throwCollected();
     return new ArticleListQuery(
         paging.limit(),
         paging.cursor(),
         paging.page(),
         sort,
-        parameters.texts("tag"),
-        parameters.text("author").orElse(null),
-        parameters.text("source").orElse(null),
-        parameters.time("publishedAfter").orElse(null),
-        parameters.time("publishedBefore").orElse(null),
-        parameters.text("q").orElse(null),
+        tags,
+        author,
+        source,
+        after,
+        before,
+        q,
         status,
-        fields(parameters));
+        fields);
   }
 
   private static boolean validTimeKey(String key) {

@@ -20,27 +20,44 @@ public record PageRequest(String order, int limit, Cursor cursor, Integer page) 
    */
   public static PageRequest parse(
       QueryParameters parameters, String order, Predicate<String> validKey) {
-    int limit = parameters.integer("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
-    Integer page = parameters.integer("page", 1, MAX_PAGE).orElse(null);
+    PageRequest request = read(parameters, order, validKey);
+    parameters.throwCollected();
+    return request;
+  }
+
+  /**
+   * As {@link #parse}, but bad values are only noted in {@code parameters} (and replaced by the
+   * defaults), for a caller that reads more parameters and then throws them all at once.
+   */
+  public static PageRequest read(
+      QueryParameters parameters, String order, Predicate<String> validKey) {
+    Integer limit =
+        parameters.collect(() -> parameters.integer("limit", 1, MAX_LIMIT).orElse(null));
+    Integer page = parameters.collect(() -> parameters.integer("page", 1, MAX_PAGE).orElse(null));
     Cursor cursor =
-        parameters
-            .single("cursor")
-            .map(
-                value ->
-                    Cursor.decode(value.strip())
-                        .filter(decoded -> decoded.sort().equals(order))
-                        .filter(decoded -> validKey.test(decoded.key()))
-                        .orElseThrow(
-                            () ->
-                                ApiException.badParameter(
-                                    "cursor",
-                                    "is not a cursor of this list and order (take it from"
-                                        + " meta.nextCursor)")))
-            .orElse(null);
+        parameters.collect(
+            () ->
+                parameters
+                    .single("cursor")
+                    .map(
+                        value ->
+                            Cursor.decode(value.strip())
+                                .filter(decoded -> decoded.sort().equals(order))
+                                .filter(decoded -> validKey.test(decoded.key()))
+                                .orElseThrow(
+                                    () ->
+                                        ApiException.badParameter(
+                                            "cursor",
+                                            "is not a cursor of this list and order (take it"
+                                                + " from meta.nextCursor)")))
+                    .orElse(null));
     if (cursor != null && page != null) {
-      throw ApiException.badParameter("page", "cannot be combined with cursor");
+      parameters.collect(
+          () -> {
+            throw ApiException.badParameter("page", "cannot be combined with cursor");
+          });
     }
-    return new PageRequest(order, limit, cursor, page);
+    return new PageRequest(order, limit == null ? DEFAULT_LIMIT : limit, cursor, page);
   }
 
   /** Rows to skip before the page (numbered pages only). */

@@ -2,10 +2,12 @@ package io.gazette.common;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,8 @@ public final class QueryParameters {
 
   private final MultivaluedMap<String, String> values;
 
+  private final List<FieldError> errors = new ArrayList<>();
+
   /** Rejects every query parameter, for operations that take none. */
   public static void none(MultivaluedMap<String, String> values) {
     new QueryParameters(values, Set.of());
@@ -35,26 +39,63 @@ public final class QueryParameters {
     this.values = values;
     Set<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(allowed);
-    if (!unknown.isEmpty()) {
-      String name = unknown.iterator().next();
-      throw ApiException.badParameter(
-          name,
-          allowed.isEmpty()
-              ? "is not supported here; this operation takes no query parameters"
-              : "is not supported here; supported: " + String.join(", ", new TreeSet<>(allowed)));
+    for (String name : unknown) {
+      errors.add(
+          new FieldError(
+              name,
+              allowed.isEmpty()
+                  ? "is not supported here; this operation takes no query parameters"
+                  : "is not supported here; supported: "
+                      + String.join(", ", new TreeSet<>(allowed))));
     }
     for (var entry : values.entrySet()) {
       for (String value : entry.getValue()) {
         String problem = Text.unstorable(value);
-        if (problem != null) {
-          throw ApiException.badParameter(entry.getKey(), problem);
-        }
         int max = entry.getKey().equals("cursor") ? MAX_CURSOR_LENGTH : MAX_LENGTH;
-        if (value.length() > max && Text.length(value) > max) {
-          throw ApiException.badParameter(entry.getKey(), "must be at most " + max + " characters");
+        if (problem == null && value.length() > max && Text.length(value) > max) {
+          problem = "must be at most " + max + " characters";
+        }
+        if (problem != null) {
+          errors.add(new FieldError(entry.getKey(), problem));
+          break;
         }
       }
     }
+    throwCollected();
+  }
+
+  /**
+   * Reads a parameter with {@code read}; a bad value is noted, and null returned, so that one
+   * problem can name every bad parameter ({@link #throwCollected}). Other problems pass through.
+   */
+  public <T> T collect(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (ApiException e) {
+      if (e.type() != ProblemType.BAD_PARAMETER) {
+        throw e;
+      }
+      errors.addAll(e.errors());
+      return null;
+    }
+  }
+
+  /** Throws one problem naming every bad parameter noted so far, if there is one. */
+  public void throwCollected() {
+    if (errors.isEmpty()) {
+      return;
+    }
+    List<FieldError> bad = List.copyOf(errors);
+    errors.clear();
+    if (bad.size() == 1) {
+      throw ApiException.badParameter(bad.get(0).field(), bad.get(0).message());
+    }
+    throw new ApiException(
+        ProblemType.BAD_PARAMETER,
+        bad.size()
+            + " query parameters are invalid: "
+            + String.join(", ", bad.stream().map(FieldError::field).distinct().toList()),
+        bad.size() > ApiException.MAX_ERRORS ? bad.subList(0, ApiException.MAX_ERRORS) : bad);
   }
 
   /** A single-valued parameter; empty when absent. */

@@ -622,6 +622,32 @@ class ArticleListTest {
     }
   }
 
+  @Test
+  void oneProblemNamesEveryBadParameter() {
+    Api.anonymous()
+        .queryParam("limit", 0)
+        .queryParam("sort", "foo")
+        .queryParam("page", 0)
+        .queryParam("tag", "")
+        .queryParam("q", " ")
+        .queryParam("publishedAfter", "yesterday")
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.containsInAnyOrder(
+                "limit", "sort", "page", "tag", "q", "publishedAfter"));
+    Api.anonymous()
+        .queryParam("colour", "red")
+        .queryParam("size", 9)
+        .get("/api/v1/articles")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("colour", "size"));
+  }
+
   /** A cursor token of any bytes, as a client could forge one. */
   private static String rawCursor(byte[] bytes) {
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
