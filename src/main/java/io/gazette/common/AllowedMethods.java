@@ -94,7 +94,7 @@ public class AllowedMethods {
     problems.send(
         context,
         ProblemType.METHOD_NOT_ALLOWED.problem(
-            "This method is not allowed on this resource; it answers " + OPERATIONS_ALLOW),
+            method.name() + " is not allowed on this resource; it answers " + OPERATIONS_ALLOW),
         context.request().headers().contains("Transfer-Encoding")
             || !"0".equals(context.request().getHeader("Content-Length"))
                 && context.request().headers().contains("Content-Length"));

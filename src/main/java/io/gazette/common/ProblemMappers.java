@@ -169,7 +169,12 @@ public class ProblemMappers {
     String detail =
         switch (status) {
           case 404 -> "No resource at this path";
-          case 405 -> "This method is not allowed on this resource";
+          case 405 ->
+              allow.isPresent()
+                  ? request.getMethod()
+                      + " is not allowed on this resource; it answers "
+                      + allow.get()
+                  : request.getMethod() + " is not allowed on this resource";
           case 406 -> "This resource is only available as application/json";
           case 413 -> "The request body is larger than the server accepts";
           case 415 ->

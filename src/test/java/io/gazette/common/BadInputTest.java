@@ -243,7 +243,8 @@ class BadInputTest {
           .then()
           .statusCode(405)
           .contentType("application/problem+json")
-          .header("Allow", equalTo(c[2]));
+          .header("Allow", equalTo(c[2]))
+          .body("detail", equalTo(c[0] + " is not allowed on this resource; it answers " + c[2]));
       Api.anonymous().options(c[1]).then().statusCode(204).header("Allow", equalTo(c[2]));
     }
     for (String unknown :
