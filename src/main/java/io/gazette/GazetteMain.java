@@ -2,6 +2,7 @@ package io.gazette;
 
 import io.gazette.database.EmbeddedDatabase;
 import io.gazette.database.EmbeddedDatabaseConfigSource;
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * Starts Gazette. Without an external datasource URL it also starts the embedded PostgreSQL on the
@@ -70,16 +72,20 @@ public class GazetteMain {
   /** Runs Quarkus until it shuts down; returns the exit status of a start-and-exit run. */
   private static int run(String... args) {
     // Read and removed: Gazette's configuration rejects unknown gazette.* keys.
-    if (!Boolean.parseBoolean(System.clearProperty(EXIT_WHEN_STARTED))) {
-      Quarkus.run(args);
-      return 0;
-    }
+    boolean exitWhenStarted = Boolean.parseBoolean(System.clearProperty(EXIT_WHEN_STARTED));
     int[] status = {0};
+    // Quarkus's own handler would exit the JVM on a failed start, before main can stop the
+    // embedded PostgreSQL it started: the server would run on, orphaned, until the next start.
     Quarkus.run(
-        ExitWhenStarted.class,
+        exitWhenStarted ? ExitWhenStarted.class : null,
         (code, failure) -> {
           if (failure != null) {
-            failure.printStackTrace(); // logging may not be set up yet
+            if (exitWhenStarted) {
+              failure.printStackTrace(); // logging may not be set up yet
+            } else {
+              // What Quarkus's own handler would log.
+              Logger.getLogger(Application.class).error("Failed to start application", failure);
+            }
           }
           status[0] = code;
         },

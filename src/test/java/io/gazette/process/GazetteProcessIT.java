@@ -101,6 +101,21 @@ class GazetteProcessIT {
   }
 
   @Test
+  void aFailedStartStopsTheEmbeddedPostgresItStarted() throws Exception {
+    try (GazetteProcess refused =
+        GazetteProcess.start(dataDir, Map.of("GAZETTE_ADMIN_TOKEN", "too-short"))) {
+      assertTrue(refused.waitForExit(Duration.ofSeconds(60)), "the instance must exit");
+      assertNotEquals(0, refused.exitValue());
+      assertTrue(
+          refused.log().contains("GAZETTE_ADMIN_TOKEN must start with 'gz_'"), refused.log());
+      // PostgreSQL removes its pid file when it stops; one left behind means it runs on.
+      assertTrue(
+          !java.nio.file.Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")),
+          "the embedded PostgreSQL must be stopped");
+    }
+  }
+
+  @Test
   void configuredDatabaseUrlIsUsedAndNoEmbeddedServerIsStarted(@TempDir Path externalDir)
       throws Exception {
     try (EmbeddedDatabase external = EmbeddedDatabase.start(externalDir, 0);
