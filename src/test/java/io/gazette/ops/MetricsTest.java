@@ -45,10 +45,19 @@ class MetricsTest {
     Api.anonymous().options("/api/v1/articles/" + marker + "/comments").then().statusCode(204);
     Api.anonymous().options("/api/v1/comments/" + marker).then().statusCode(204);
     Api.admin().delete("/api/v1/tokens/" + marker + "/").then().statusCode(404);
-    // A refusal on a path no route serves.
-    io.gazette.support.RawHttp.exchange(
-        io.restassured.RestAssured.port,
-        "GET /" + marker + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
+    // Refusals on paths no route serves.
+    for (String path :
+        new String[] {
+          "/" + marker, "/api/v1/" + marker, "/api/v1/articles/1/comments/" + marker, "/q/" + marker
+        }) {
+      io.gazette.support.RawHttp.exchange(
+          io.restassured.RestAssured.port,
+          "GET " + path + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
+    }
+    Api.anonymous().post("/API/v1/articles/" + marker).then().statusCode(404);
+
+    // Refusals by resources on routes without path parameters keep their route too.
+    Api.anonymous().queryParam("limit", 0).get("/api/v1/articles").then().statusCode(400);
 
     String metrics = Metrics.scrape();
 
@@ -60,10 +69,27 @@ class MetricsTest {
             .lines()
             .anyMatch(
                 line ->
+                    line.contains("uri=\"/api/v1/articles\"")
+                        && line.contains("method=\"GET\"")
+                        && line.contains("status=\"400\"")),
+        "a 400 of the article list is labelled with its route");
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                line ->
                     line.contains("uri=\"/api/v1/articles/{idOrSlug}\"")
                         && line.contains("method=\"POST\"")
                         && line.contains("status=\"405\"")),
         "the 405 is labelled with the article route");
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                line ->
+                    line.contains("uri=\"/api/v1/articles/{idOrSlug}/comments\"")
+                        && line.contains("method=\"OPTIONS\"")),
+        "OPTIONS on an article's comments is labelled with their route");
   }
 
   @Test
