@@ -137,9 +137,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return target;
       }
       // No such article, or an import holds the lock: tell which, waiting for the import if so.
-      if (!tryImportLock(connection)) {
-        importWaits.await(() -> waitForImports(connection));
-      }
+      waitForImports(connection);
       return commentTarget(connection, sql, key.get(), email, body);
     } catch (SQLException e) {
       throw new IllegalStateException("Locking the article failed", e);
@@ -166,7 +164,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
   }
 
-  private static void waitForImports(Connection connection) {
+  private static void awaitImportLock(Connection connection) {
     try (Statement statement = connection.createStatement()) {
       statement.execute(IdSequences.WAIT_FOR_IMPORTS);
     } catch (SQLException e) {
@@ -239,11 +237,17 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
   /** Waits while an import runs (see {@link IdSequences#WAIT_FOR_IMPORTS}); before any create. */
   public void waitForImports() {
-    if (!(Boolean)
-        getEntityManager().createNativeQuery(IdSequences.TRY_IMPORT_LOCK).getSingleResult()) {
-      importWaits.await(
-          () ->
-              getEntityManager().createNativeQuery(IdSequences.WAIT_FOR_IMPORTS).getSingleResult());
+    try (Connection connection = dataSource.getConnection()) {
+      waitForImports(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Waiting for an import failed", e);
+    }
+  }
+
+  /** Takes the import lock shared on the transaction's connection, waiting if an import runs. */
+  private void waitForImports(Connection connection) throws SQLException {
+    if (!tryImportLock(connection)) {
+      importWaits.await(() -> awaitImportLock(connection));
     }
   }
 
