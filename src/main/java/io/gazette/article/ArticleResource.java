@@ -10,7 +10,6 @@ import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Links;
 import io.gazette.common.Preconditions;
-import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import io.gazette.common.Times;
@@ -171,14 +170,8 @@ public class ArticleResource {
       String lastModified,
       Supplier<Response.ResponseBuilder> full) {
     if (reading.ifMatch() != null || reading.ifUnmodifiedSince() != null) {
-      Optional<String> failure =
-          new Preconditions(reading.ifMatch(), null, reading.ifUnmodifiedSince())
-              .failure(entityTag::equals, Times.parseHttpDate(lastModified).get());
-      if (failure.isPresent()) {
-        throw new ApiException(
-            ProblemType.PRECONDITION_FAILED,
-            "The article " + failure.get() + " (current ETag " + entityTag + ")");
-      }
+      Preconditions.ofRead(reading.ifMatch(), reading.ifUnmodifiedSince())
+          .check("article", entityTag::equals, Times.parseHttpDate(lastModified).get(), entityTag);
     }
     Response.ResponseBuilder response =
         EntityTags.noneMatchHits(reading.ifNoneMatch(), entityTag)

@@ -5,7 +5,6 @@ import io.gazette.common.ApiException;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMergePatch;
 import io.gazette.common.Preconditions;
-import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
 import io.gazette.ops.GazetteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,12 +120,7 @@ public class ArticleService {
     ArticleView view = ArticleView.of(article);
     String current = view.entityTag();
     // A tag read with sparse fields names this version as well as the full one does.
-    Optional<String> failure = conditions.failure(view::isCurrentTag, view.updatedAt());
-    if (failure.isPresent()) {
-      throw new ApiException(
-          ProblemType.PRECONDITION_FAILED,
-          "The article " + failure.get() + " (current ETag " + current + ")");
-    }
+    conditions.check("article", view::isCurrentTag, view.updatedAt(), current);
     return article;
   }
 

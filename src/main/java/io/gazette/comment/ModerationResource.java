@@ -8,7 +8,6 @@ import io.gazette.common.EntityTags;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMediaType;
 import io.gazette.common.Preconditions;
-import io.gazette.common.ProblemType;
 import io.gazette.common.QueryParameters;
 import io.gazette.common.QueryStrings;
 import jakarta.annotation.security.RolesAllowed;
@@ -71,14 +70,8 @@ public class ModerationResource {
     ModeratedComment comment =
         service.find(parseId(id)).orElseThrow(() -> ApiException.notFound("No comment " + id));
     String current = comment.entityTag();
-    new Preconditions(ifMatch, null, ifUnmodifiedSince)
-        .failure(current::equals, comment.updatedAt())
-        .ifPresent(
-            failure -> {
-              throw new ApiException(
-                  ProblemType.PRECONDITION_FAILED,
-                  "The comment " + failure + " (current ETag " + current + ")");
-            });
+    Preconditions.ofRead(ifMatch, ifUnmodifiedSince)
+        .check("comment", current::equals, comment.updatedAt(), current);
     Response.ResponseBuilder response =
         EntityTags.noneMatchHits(ifNoneMatch, comment.entityTag())
             ? Response.notModified()

@@ -9,7 +9,6 @@ import io.gazette.common.FieldError;
 import io.gazette.common.JsonBodies;
 import io.gazette.common.JsonMergePatch;
 import io.gazette.common.Preconditions;
-import io.gazette.common.ProblemType;
 import io.gazette.common.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -111,12 +110,7 @@ public class ModerationService {
     Comment comment = comments.lock(id).orElseThrow(() -> missing);
     cache.evictAfterCommit(articleId);
     String current = CommentViews.forModerator(comment).entityTag();
-    Optional<String> failure = conditions.failure(current::equals, comment.updatedAt);
-    if (failure.isPresent()) {
-      throw new ApiException(
-          ProblemType.PRECONDITION_FAILED,
-          "The comment " + failure.get() + " (current ETag " + current + ")");
-    }
+    conditions.check("comment", current::equals, comment.updatedAt, current);
     return comment;
   }
 

@@ -19,13 +19,31 @@ public record Preconditions(
     @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
     @HeaderParam(HttpHeaders.IF_UNMODIFIED_SINCE) String ifUnmodifiedSince) {
 
+  /** The conditions of a read, which only {@code If-Match} and {@code If-Unmodified-Since} fail. */
+  public static Preconditions ofRead(String ifMatch, String ifUnmodifiedSince) {
+    return new Preconditions(ifMatch, null, ifUnmodifiedSince);
+  }
+
   /**
-   * Why the write must not go ahead on the current representation, or empty when it may.
+   * Throws 412 when the request must not go ahead on the current representation.
    *
+   * @param resource what the request addresses, for the problem's detail ("article", "comment")
    * @param current whether a strong tag names the current representation
    * @param lastModified when it last changed (compared to the second, as Last-Modified says it)
+   * @param currentTag the current representation's ETag, named in the problem's detail
    */
-  public Optional<String> failure(Predicate<String> current, Instant lastModified) {
+  public void check(
+      String resource, Predicate<String> current, Instant lastModified, String currentTag) {
+    Optional<String> failure = failure(current, lastModified);
+    if (failure.isPresent()) {
+      throw new ApiException(
+          ProblemType.PRECONDITION_FAILED,
+          "The " + resource + " " + failure.get() + " (current ETag " + currentTag + ")");
+    }
+  }
+
+  /** Why the request must not go ahead on the current representation, or empty when it may. */
+  private Optional<String> failure(Predicate<String> current, Instant lastModified) {
     if (ifMatch != null) {
       if (!EntityTags.matchHolds(ifMatch, current)) {
         return Optional.of("has changed since you read it");
