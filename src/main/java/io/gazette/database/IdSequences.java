@@ -34,9 +34,6 @@ public final class IdSequences {
   public static final String TRY_IMPORT_LOCK =
       "select pg_try_advisory_xact_lock_shared(" + IMPORT_LOCK + ")";
 
-  /** The {@code Retry-After} of a create refused while an import runs. */
-  static final long RETRY_AFTER_SECONDS = 5;
-
   private IdSequences() {}
 
   /**

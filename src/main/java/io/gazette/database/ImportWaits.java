@@ -17,6 +17,9 @@ public class ImportWaits {
   /** Of the pool's 20 connections by default: the rest stay free for everything else. */
   static final int WAITERS = 4;
 
+  /** The {@code Retry-After} of a create refused while an import runs. */
+  private static final long RETRY_AFTER_SECONDS = 5;
+
   private final Semaphore waiters = new Semaphore(WAITERS);
 
   /** Runs {@code wait}, a statement that waits for the import lock, or refuses with 503. */
@@ -31,9 +34,8 @@ public class ImportWaits {
     }
   }
 
-  public static ApiException importRunning() {
+  private static ApiException importRunning() {
     return ApiException.unavailable(
-        "An import is running, and creates wait for it to end; retry shortly",
-        IdSequences.RETRY_AFTER_SECONDS);
+        "An import is running, and creates wait for it to end; retry shortly", RETRY_AFTER_SECONDS);
   }
 }
