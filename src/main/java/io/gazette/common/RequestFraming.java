@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,8 +32,8 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestFraming {
 
-  private static final String[] SINGLE = {"authorization", "content-type", "if-unmodified-since"};
-  private static final String[] LISTS = {"if-match", "if-none-match"};
+  private static final String[] SINGLE = {"Authorization", "Content-Type", "If-Unmodified-Since"};
+  private static final String[] LISTS = {"If-Match", "If-None-Match"};
 
   /** Exactly these, as sent: the rest of the stack builds URIs from the Host header. */
   private static final java.util.Set<String> HEALTH_PATHS =
@@ -76,6 +75,7 @@ public class RequestFraming {
     }
     int hosts = 0;
     int transferEncodings = 0;
+    boolean chunked = true;
     int[] singles = new int[SINGLE.length];
     int[] lists = new int[LISTS.length];
     for (Map.Entry<String, String> header : request.headers()) {
@@ -84,9 +84,7 @@ public class RequestFraming {
         hosts++;
       } else if (name.equalsIgnoreCase("transfer-encoding")) {
         transferEncodings++;
-        if (!header.getValue().strip().equalsIgnoreCase("chunked")) {
-          transferEncodings++; // refused below as if repeated
-        }
+        chunked &= header.getValue().strip().equalsIgnoreCase("chunked");
       } else {
         count(name, SINGLE, singles);
         count(name, LISTS, lists);
@@ -100,13 +98,12 @@ public class RequestFraming {
     String refusal = null;
     if (hosts != 1) {
       refusal = hosts == 0 ? "A Host header is required" : "Send one Host header, not " + hosts;
-    } else if (transferEncodings > 1) {
+    } else if (transferEncodings > 1 || !chunked) {
       refusal = "Transfer-Encoding must be chunked alone; send other bodies with a Content-Length";
     } else {
       for (int i = 0; i < SINGLE.length; i++) {
         if (singles[i] > 1) {
-          refusal =
-              "Send the " + canonical(SINGLE[i]) + " header once, not " + singles[i] + " times";
+          refusal = "Send the " + SINGLE[i] + " header once, not " + singles[i] + " times";
           break;
         }
       }
@@ -131,17 +128,5 @@ public class RequestFraming {
         return;
       }
     }
-  }
-
-  /** The header name as the RFCs write it: each hyphen-separated word capitalised. */
-  private static String canonical(String name) {
-    StringBuilder written = new StringBuilder();
-    for (String word : name.split("-")) {
-      if (written.length() > 0) {
-        written.append('-');
-      }
-      written.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
-    }
-    return written.toString();
   }
 }
